@@ -1,0 +1,45 @@
+//! xxgk reads Chinese government information-disclosure reports (政府信息公开工作年度报告 and
+//! related 政务公开 summaries) and returns their structure and numbers.
+//!
+//! The pipeline runs one way, each stage reading only what the stages before it produced:
+//!
+//! ```text
+//! bytes ─decode→ text ─normalize→ normalized view (+ offset map) ─lines/furniture→
+//!   meta, sections → quantities, tables → key indicators → checks → Report
+//! ```
+//!
+//! Invariants (see ARCHITECTURE.md):
+//! - analysis never fails and never panics: [`analyze`] returns a [`Report`] for any input,
+//!   and problems with the input are reported inside it;
+//! - every span in the report is a character offset into the input as given, end-exclusive,
+//!   and every `text` equals that slice of the input.
+//!
+//! This crate knows nothing of WebAssembly; the page (`web`, only on wasm32) and the CLI
+//! (`src/main.rs`) are thin shells over [`analyze`] and [`analyze_bytes`].
+
+pub mod decode;
+pub mod normalize;
+pub mod report;
+
+mod analysis;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use decode::{decode, Decoded, DecodeError, DecodeErrorKind};
+pub use report::Report;
+
+/// Analyses a report given as text. Never fails: problems are reported inside the result.
+pub fn analyze(text: &str) -> Report {
+    analysis::run(text, None)
+}
+
+/// Analyses a report given as bytes in any supported encoding (UTF-8 with or without BOM,
+/// UTF-16 with BOM, GB18030/GBK, Big5).
+///
+/// Returns an error, with a plain message, only when the bytes cannot be read as text with
+/// confidence; in that case no analysis is made, because an analysis of garbage would mislead.
+pub fn analyze_bytes(bytes: &[u8]) -> Result<Report, DecodeError> {
+    let decoded = decode(bytes)?;
+    Ok(analysis::run(&decoded.text, Some(&decoded)))
+}

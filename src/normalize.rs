@@ -1,0 +1,338 @@
+//! The normalized view: the text every later stage matches against, with a map back to the
+//! input.
+//!
+//! Normalization folds what varies between copies of the same report and nothing else:
+//! - full-width ASCII (１２, Ａ, ．) to half-width, the ideographic space to a space;
+//! - bracket and punctuation variants: （）→(), ：→:, ；→;, ，→,, 〔〕［］【】→[], ！？→!?,
+//!   dashes (—, –) → -;
+//! - line breaks: \r\n and \r to \n;
+//! - traditional to simplified script, when the text is traditional: OpenCC's tables
+//!   (`ferrous-opencc`, t2s) for characters and common phrases, then the Taiwan wording that
+//!   machine conversion leaves (入口網站→门户网站, 最佳化→优化, 檔案→文件 …, see [`PHRASES`]);
+//! - pinyin that mirror sites insert after characters, 根據(jù) → 根据.
+//!
+//! Guarantee: [`Text::orig_range`] maps any byte range of the normalized text to the character
+//! range of the input it came from, so every span reported points into the input as given.
+
+use crate::report::{Script, Span};
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Length-changing or context-specific wording that machine conversion to traditional
+/// (Taiwan variant) produces, mapped back to mainland wording. Applied to the text after
+/// character conversion, so the keys are written in simplified characters.
+pub const PHRASES: &[(&str, &str)] = &[
+    ("入口网站", "门户网站"),
+    ("最佳化", "优化"),
+    ("规范性档案", "规范性文件"),
+    ("政策档案", "政策文件"),
+    ("上网档案", "上网文件"),
+    ("公开的档案", "公开的文件"),
+    ("程式", "程序"),
+    ("套用", "应用"),
+    ("视窗", "窗口"),
+    ("人民民众", "人民群众"),
+    ("民众", "群众"),
+    ("计画", "计划"),
+    ("资讯", "信息"),
+    ("网路", "网络"),
+    ("软体", "软件"),
+    ("硬体", "硬件"),
+    ("资料库", "数据库"),
+    ("品质", "质量"),
+    ("设定", "设置"),
+    ("档案馆", "档案馆"),
+    ("档案局", "档案局"),
+    ("档案", "文件"),
+    ("谘询", "咨询"),
+    ("谘", "咨"),
+    ("方麵", "方面"),
+    ("答覆", "答复"),
+    ("行动应用", "移动应用"),
+    ("预设", "默认"),
+    ("支援", "支持"),
+    ("透过", "通过"),
+];
+
+/// The normalized view of an input and its offset map.
+pub struct Text<'a> {
+    /// The input exactly as given.
+    pub orig: &'a str,
+    /// The normalized text.
+    pub norm: String,
+    /// For each byte offset of `norm` (and one past the end): the character offset in `orig`
+    /// of the character that produced it. Bytes inside one character share its value.
+    map: Vec<u32>,
+    /// Byte offset in `orig` of each character offset (and one past the end).
+    orig_bytes: Vec<u32>,
+    /// Script of the input as written.
+    pub script: Script,
+}
+
+impl<'a> Text<'a> {
+    /// Builds the normalized view of `orig`.
+    pub fn new(orig: &'a str) -> Text<'a> {
+        let orig_bytes: Vec<u32> = orig
+            .char_indices()
+            .map(|(b, _)| b as u32)
+            .chain(std::iter::once(orig.len() as u32))
+            .collect();
+        let script = detect_script(orig);
+        // Stage 1: per-character folding (and t2s when traditional), one output char per input
+        // char, so the char index is the input char offset.
+        let chars: Vec<char> = match script {
+            Script::Traditional => to_simplified_chars(orig),
+            Script::Simplified => orig.chars().collect(),
+        };
+        let folded: Vec<char> = chars.into_iter().map(fold_char).collect();
+        // Stage 2: phrase rewrites, pinyin removal and line-break folding, which may change
+        // the length; the map keeps each output byte's source character.
+        let mut norm = String::with_capacity(orig.len());
+        let mut map: Vec<u32> = Vec::with_capacity(orig.len() + 1);
+        let mut i = 0;
+        while i < folded.len() {
+            let c = folded[i];
+            if c == '\r' {
+                // \r\n → \n, lone \r → \n
+                push(&mut norm, &mut map, '\n', i);
+                i += if folded.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                continue;
+            }
+            if script == Script::Traditional && is_cjk(c) {
+                if let Some((len, to)) = match_phrase(&folded[i..]) {
+                    for t in to.chars() {
+                        push(&mut norm, &mut map, t, i);
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            push(&mut norm, &mut map, c, i);
+            i += 1;
+            if c == '(' || !is_cjk(c) {
+                continue;
+            }
+            if let Some(skip) = pinyin_gloss_len(&folded[i..]) {
+                i += skip;
+            }
+        }
+        map.push(folded.len() as u32);
+        Text { orig, norm, map, orig_bytes, script }
+    }
+
+    /// The character range of the input that produced the normalized byte range `r`.
+    pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.map[r.start.min(self.norm.len())] as usize;
+        let end = self.map[r.end.min(self.norm.len())] as usize;
+        start..end.max(start)
+    }
+
+    /// The input text of a character range.
+    pub fn orig_slice(&self, chars: Range<usize>) -> &'a str {
+        let n = self.orig_bytes.len() - 1;
+        let s = self.orig_bytes[chars.start.min(n)] as usize;
+        let e = self.orig_bytes[chars.end.min(n)] as usize;
+        &self.orig[s..e]
+    }
+
+    /// A reported span for a normalized byte range: input character offsets and input text.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let o = self.orig_range(r);
+        Span { start: o.start, end: o.end, text: self.orig_slice(o.clone()).to_owned() }
+    }
+
+    /// Number of characters in the input.
+    pub fn orig_chars(&self) -> usize {
+        self.orig_bytes.len() - 1
+    }
+}
+
+fn push(norm: &mut String, map: &mut Vec<u32>, c: char, src: usize) {
+    norm.push(c);
+    for _ in 0..c.len_utf8() {
+        map.push(src as u32);
+    }
+}
+
+/// True for CJK unified ideographs (BMP blocks that reports use).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Width and punctuation folding of one character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '；' => ';',
+        '！' => '!',
+        '，' => ',',
+        '？' => '?',
+        '〔' | '［' | '【' | '〖' | '﹝' => '[',
+        '〕' | '］' | '】' | '〗' | '﹞' => ']',
+        '﹪' | '％' => '%',
+        '〇' | '○' | '◯' | 'Ｏ' => '〇',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
+        _ => c,
+    }
+}
+
+/// Characters that appear (almost) only in traditional text, and only in simplified text;
+/// frequent in reports. Used to decide the script.
+const TRADITIONAL_MARKS: &str = "這個們來時會對說為國經過與發後問學還動開關實現體點當從應麼頭給長見氣區縣機員書報請務處門網條總資開據數歷權幾質勞傳營審訊聯辦職義認識領導級態狀紀檢構設計劃訪題佈衛價響護團嚴節農藥醫療歸屬參隊項顯覺觀證讀議論戰黨邊類觀產業愛環繞續統維財稅購標準規範彙編輯轉載";
+const SIMPLIFIED_MARKS: &str = "这个们来时会对说为国经过与发后问学还动开关实现体点当从应么头给长见气区县机员书报请务处门网条总资据数历权几质劳传营审讯联办职义认识领导级态状纪检构设计划访题布卫价响护团严节农药医疗归属参队项显觉观证读议论战党边类产业爱环绕续统维财税购标准规范汇编辑转载";
+
+/// Decides the script by counting characters found only in one script.
+pub fn detect_script(text: &str) -> Script {
+    let (mut trad, mut simp) = (0usize, 0usize);
+    for c in text.chars() {
+        if !is_cjk(c) {
+            continue;
+        }
+        if TRADITIONAL_MARKS.contains(c) {
+            trad += 1;
+        } else if SIMPLIFIED_MARKS.contains(c) {
+            simp += 1;
+        }
+    }
+    if trad > simp {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    }
+}
+
+fn converter() -> Option<&'static OpenCC> {
+    static CC: OnceLock<Option<OpenCC>> = OnceLock::new();
+    CC.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok()).as_ref()
+}
+
+/// Converts traditional to simplified, one output character per input character. OpenCC's
+/// t2s tables keep the character count; a line where they do not (never seen) falls back
+/// to converting it character by character, so the one-to-one map always holds.
+fn to_simplified_chars(text: &str) -> Vec<char> {
+    let Some(cc) = converter() else {
+        return text.chars().collect();
+    };
+    let mut out = Vec::with_capacity(text.len() / 2);
+    for line in text.split_inclusive('\n') {
+        let conv = cc.convert(line);
+        if conv.chars().count() == line.chars().count() {
+            out.extend(conv.chars());
+        } else {
+            let mut buf = [0u8; 4];
+            for c in line.chars() {
+                let one = cc.convert(c.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                out.push(match (it.next(), it.next()) {
+                    (Some(s), None) => s,
+                    _ => c,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Longest phrase of [`PHRASES`] at the start of `s`: its length in chars and replacement.
+fn match_phrase(s: &[char]) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for (from, to) in PHRASES {
+        let n = from.chars().count();
+        if n <= s.len()
+            && from.chars().zip(s).all(|(a, &b)| a == b)
+            && best.is_none_or(|(bn, _)| n > bn)
+        {
+            best = Some((n, to));
+        }
+    }
+    best
+}
+
+/// Length of a pinyin gloss such as `(jù)` right after a CJK character: lowercase Latin
+/// letters with at least one tone mark (or ü), 1–7 letters, in parentheses.
+fn pinyin_gloss_len(s: &[char]) -> Option<usize> {
+    if s.first() != Some(&'(') {
+        return None;
+    }
+    let mut toned = false;
+    for (k, &c) in s.iter().enumerate().skip(1).take(8) {
+        match c {
+            ')' if k >= 2 && toned => return Some(k + 1),
+            'a'..='z' => {}
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ'
+            | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => toned = true,
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_map(t: &Text) {
+        // Every normalized char maps to a valid input range.
+        for (b, _) in t.norm.char_indices() {
+            let r = t.orig_range(b..b + 1);
+            assert!(r.end <= t.orig_chars());
+        }
+    }
+
+    #[test]
+    fn full_width_digits_and_brackets_fold_to_half_width() {
+        let t = Text::new("（一）共受理申请５９８件：");
+        assert_eq!(t.norm, "(一)共受理申请598件:");
+        let b = t.norm.find("598").unwrap();
+        let s = t.span(b..b + 3);
+        assert_eq!(s.text, "５９８");
+        assert_eq!((s.start, s.end), (8, 11));
+        check_map(&t);
+    }
+
+    #[test]
+    fn traditional_text_is_matched_in_simplified_but_reported_as_written() {
+        let t = Text::new("市政府入口網站最佳化規範性檔案的程式，民眾滿意。");
+        assert_eq!(t.script, Script::Traditional);
+        assert_eq!(t.norm, "市政府门户网站优化规范性文件的程序,群众满意。");
+        let b = t.norm.find("优化").unwrap();
+        assert_eq!(t.span(b..b + "优化".len()).text, "最佳化");
+        let b = t.norm.find("门户网站").unwrap();
+        assert_eq!(t.span(b..b + "门户网站".len()).text, "入口網站");
+        check_map(&t);
+    }
+
+    #[test]
+    fn pinyin_glosses_from_mirror_sites_are_removed() {
+        let t = Text::new("根據(jù)《條例》規(guī)定，現(xiàn)公布");
+        assert_eq!(t.norm, "根据《条例》规定,现公布");
+        let b = t.norm.find("条例").unwrap();
+        assert_eq!(t.span(b..b + "条例".len()).text, "條例");
+    }
+
+    #[test]
+    fn parentheses_that_are_not_pinyin_stay() {
+        let t = Text::new("楚雄经开区(高新区)和(abc)及(一)");
+        assert_eq!(t.norm, "楚雄经开区(高新区)和(abc)及(一)");
+    }
+
+    #[test]
+    fn crlf_is_folded_and_mapped() {
+        let t = Text::new("一、总体情况\r\n正文");
+        assert_eq!(t.norm, "一、总体情况\n正文");
+        let b = t.norm.find("正文").unwrap();
+        assert_eq!(t.span(b..t.norm.len()).text, "正文");
+    }
+
+    #[test]
+    fn simplified_text_is_left_in_its_script() {
+        let t = Text::new("这个报告的档案");
+        assert_eq!(t.script, Script::Simplified);
+        assert_eq!(t.norm, "这个报告的档案");
+    }
+}

@@ -1,0 +1,286 @@
+//! The analysis result: the `xxgk/1` JSON contract as Rust types.
+//!
+//! Field names and meanings of the contract are fixed (see README.md, "The `xxgk/1` schema");
+//! fields may be added. Every `start`/`end` pair is a character (Unicode scalar) offset into
+//! the input exactly as given, end-exclusive, and every `text` equals that slice of the input.
+//! These types carry serde derives and nothing else: layout choices live here, logic elsewhere.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema identifier written into every report.
+pub const SCHEMA: &str = "xxgk/1";
+
+/// The whole analysis of one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    pub quantities: Vec<Quantity>,
+    pub key: Key,
+    pub tables: Vec<Table>,
+    pub checks: Vec<Check>,
+    /// Page furniture: text that belongs to the web page, not to the report (extra field).
+    pub furniture: Vec<Furniture>,
+    /// Facts about the input itself (extra field).
+    pub input: InputInfo,
+}
+
+/// Kind of document (report-formats.md §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocType {
+    AnnualReport2019,
+    AnnualReport2008,
+    WorkSummary,
+    Other,
+}
+
+/// Script of the input as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    Simplified,
+    Traditional,
+}
+
+/// Document-level facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The report's title as written.
+    pub title: Option<String>,
+    /// The issuing body as written.
+    pub agency: Option<String>,
+    /// The year the report covers.
+    pub year: Option<i32>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub doc_type: DocType,
+    pub script: Script,
+    /// Span of the title in the input (extra).
+    pub title_span: Option<Span>,
+    /// Where `published` was read from (extra): `发布日期`, `成文日期`, `signature`, …
+    pub published_source: Option<String>,
+    /// 索引号 (extra).
+    pub index_number: Option<String>,
+    /// 文号 of the report itself (extra).
+    pub doc_number: Option<String>,
+    /// The statistical period stated in the text (extra).
+    pub period: Option<Period>,
+    /// Contact details stated in the text (extra).
+    pub contacts: Contacts,
+    /// Documents cited in the text: 《title》 with its document number (extra).
+    pub cited: Vec<Citation>,
+}
+
+/// A character span of the input with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A statistical period, e.g. 2019年1月1日到12月31日.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// `YYYY-MM-DD`
+    pub from: String,
+    /// `YYYY-MM-DD`
+    pub to: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Contact details found in the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub phones: Vec<Span>,
+    pub emails: Vec<Span>,
+    pub websites: Vec<Span>,
+    pub addresses: Vec<Span>,
+}
+
+/// A cited document: 《title》 and, when given, its number (国办发〔2019〕14号).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The title inside 《》, as written; `None` when only a number is cited.
+    pub title: Option<String>,
+    /// The document number normalised to `机关代字〔年份〕序号号`.
+    pub number: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A section of the report: its heading and body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The number as written without its punctuation: "一", "1", "①"; `None` when unnumbered.
+    pub number: Option<String>,
+    /// Title as written in the input, without the number and its punctuation.
+    pub title: String,
+    /// Template part: overview, proactive, requests, review_litigation, problems, other,
+    /// requests_2008, fees.
+    pub canonical: Option<String>,
+    /// 1 for top-level parts, 2, 3 … below.
+    pub level: u8,
+    /// Span of heading and body.
+    pub start: usize,
+    pub end: usize,
+    /// True when the body has no report text (only whitespace, furniture or picture names).
+    pub empty: bool,
+    pub children: Vec<Section>,
+    /// End of the heading itself (extra); `start..heading_end` is the heading.
+    pub heading_end: usize,
+    /// Numbering style (extra): `cn_dun` 一、, `cn_paren` （一）, `arabic_dot` 1. 1、,
+    /// `arabic_paren` （1）, `circled` ①, `part` 第一部分, `markdown` #, `none`.
+    pub style: String,
+}
+
+/// Approximation attached to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    /// 余, 多, 超, 超过, 以上, +
+    Over,
+    /// 近, 不足, 以下
+    Under,
+    /// 约, 左右, 大约
+    About,
+}
+
+/// A number with its unit, as stated in the report text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The number meant: 6万余条 → 60000; 63.58% → 63.58.
+    pub value: f64,
+    /// Unit as normalised (simplified script): 条, 件, 万元, %, 人次 …
+    pub unit: String,
+    pub text: String,
+    pub approx: Option<Approx>,
+    pub start: usize,
+    pub end: usize,
+    /// Template key of the top-level part the number stands in, or that part's title when it
+    /// has no template key; `None` before the first heading.
+    pub section: Option<String>,
+    /// Upper end of a range such as 3至5个工作日 (extra); `value` is the lower end.
+    pub value_to: Option<f64>,
+}
+
+/// The key indicators (numbers of requests and outcomes, reviews and suits).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Key {
+    pub requests_received: Option<f64>,
+    pub requests_carried_over_from_last_year: Option<f64>,
+    pub requests_completed: Option<f64>,
+    pub requests_carried_to_next_year: Option<f64>,
+    pub outcome_disclosed: Option<f64>,
+    pub outcome_partially_disclosed: Option<f64>,
+    pub outcome_not_disclosed: Option<f64>,
+    pub outcome_unable_to_provide: Option<f64>,
+    pub outcome_not_processed: Option<f64>,
+    pub outcome_other: Option<f64>,
+    pub review_total: Option<f64>,
+    pub litigation_total: Option<f64>,
+    /// Where each value came from, with the span and any note (extra).
+    pub sources: Vec<KeySource>,
+}
+
+/// Provenance of one key indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeySource {
+    /// The indicator's field name in [`Key`].
+    pub field: String,
+    pub value: f64,
+    /// `table3`, `table4` or `prose`.
+    pub from: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// A remark for the reader, e.g. that 411 counts 予以公开 and 部分公开 together.
+    pub note: Option<String>,
+}
+
+/// One of the standard statistics tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// `table2`, `table3` or `table4`.
+    pub id: String,
+    pub title: String,
+    /// Template version: `2019` or `2021`; `None` when the table does not tell.
+    pub template: Option<String>,
+    /// How the table came through: `tsv`, `pipe`, `markdown`, `cell_per_line`, `spaces`,
+    /// `glued`, `html`.
+    pub form: String,
+    pub start: usize,
+    pub end: usize,
+    pub columns: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+/// A labelled row of a statistics table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// Row label as written.
+    pub label: String,
+    /// Stable key of the row, e.g. `new_requests`, `outcome_disclosed`, `not_disclosed_state_secret`.
+    pub key: String,
+    pub cells: Vec<Cell>,
+}
+
+/// One cell of a statistics table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub value: Option<f64>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `ok`; `decoded` (split out of glued digits by the table's identities); `doubtful` (more
+    /// than one decoding fits, or none does).
+    pub status: String,
+}
+
+/// Severity of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A finding about the report: a broken identity, a missing part, a late publication …
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable code, e.g. `part_missing`, `table3_column_balance`, `published_late`.
+    pub code: String,
+    pub severity: Severity,
+    /// Plain Chinese message for the reader.
+    pub message: String,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+/// A piece of page furniture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Furniture {
+    /// `header`, `breadcrumb`, `toolbar`, `share`, `navigation`, `attachment`, `related`,
+    /// `wiki`, `ad`, `footer`, `picture`.
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Facts about the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputInfo {
+    /// Characters (Unicode scalars) in the input.
+    pub chars: usize,
+    /// Encoding the bytes were decoded from, when the input was bytes.
+    pub encoding: Option<String>,
+    /// Problems met while reading the input, in plain Chinese.
+    pub diagnostics: Vec<String>,
+}
