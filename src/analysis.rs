@@ -1,38 +1,305 @@
 //! The pipeline: runs each stage once, in order, and assembles the [`Report`].
+//!
+//! Stages work on the normalized text with byte ranges; this module is the only place that
+//! turns those ranges into the report's character spans (through [`Text::span`]), so the
+//! span contract is kept in one place.
 
+use crate::checks::{self, Context};
 use crate::decode::Decoded;
+use crate::furniture;
+use crate::key::{self, KeyValue};
+use crate::lines;
+use crate::meta;
 use crate::normalize::Text;
+use crate::quantities;
 use crate::report::*;
+use crate::sections::{self, Node};
+use crate::template::Era;
+use crate::title;
+use std::ops::Range;
 
 pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let text = Text::new(input);
+    let norm = text.norm.as_str();
+    let lines = lines::split(norm);
+    let title = title::find(norm, &lines);
+    let furn = furniture::detect(norm, &lines, title.as_ref());
+    let found = meta::extract(norm, &lines, &furn, title.as_ref());
+    let era = era_of(norm, found.year);
+    let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era);
+    let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
+    if !matches!(
+        doc_type,
+        DocType::AnnualReport2019 | DocType::AnnualReport2008
+    ) {
+        // Only annual reports follow the statutory template.
+        tree.retain(|n| n.style.name() != "none" || n.number.is_some() || !n.title.is_empty());
+        for n in &mut tree {
+            n.canonical = None;
+        }
+    }
+    let excluded = excluded_ranges(norm, &lines, &furn, &found);
+    let qs = quantities::extract(norm, &excluded);
+    let keys = key::from_prose(norm, &qs);
+    let findings = checks::run(&Context {
+        norm,
+        lines: &lines,
+        furniture: &furn,
+        meta: &found,
+        doc_type,
+        era,
+        sections: &tree,
+        quantities: &qs,
+        key: &keys,
+        has_table3: false,
+    });
+
     Report {
         schema: SCHEMA.to_owned(),
-        meta: Meta {
-            title: None,
-            agency: None,
-            year: None,
-            published: None,
-            doc_type: DocType::Other,
-            script: text.script,
-            title_span: None,
-            published_source: None,
-            index_number: None,
-            doc_number: None,
-            period: None,
-            contacts: Contacts::default(),
-            cited: Vec::new(),
-        },
-        sections: Vec::new(),
-        quantities: Vec::new(),
-        key: Key::default(),
+        meta: meta_of(&text, &found, title.as_ref(), doc_type),
+        sections: tree.iter().map(|n| section_of(&text, n)).collect(),
+        quantities: qs.iter().map(|q| quantity_of(&text, q, &tree)).collect(),
+        key: key_of(&text, &keys),
         tables: Vec::new(),
-        checks: Vec::new(),
-        furniture: Vec::new(),
+        checks: findings
+            .into_iter()
+            .map(|f| {
+                let span = f.range.map(|r| text.orig_range(r));
+                Check {
+                    code: f.code.to_owned(),
+                    severity: f.severity,
+                    message: f.message,
+                    start: span.as_ref().map(|s| s.start),
+                    end: span.map(|s| s.end),
+                }
+            })
+            .collect(),
+        furniture: furn
+            .hits
+            .iter()
+            .map(|h| {
+                let s = text.span(lines[h.line].range.clone());
+                Furniture {
+                    kind: h.kind.to_owned(),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                }
+            })
+            .collect(),
         input: InputInfo {
             chars: text.orig_chars(),
             encoding: decoded.map(|d| d.encoding.to_owned()),
             diagnostics: decoded.map(|d| d.notes.clone()).unwrap_or_default(),
         },
     }
+}
+
+/// 2008-regulation reports cover 2008–2018; the structure settles a missing year.
+fn era_of(norm: &str, year: Option<i32>) -> Era {
+    match year {
+        Some(y) if y <= 2018 => Era::Y2008,
+        Some(_) => Era::Y2019,
+        None if norm.contains("收费及减免") || norm.contains("收费和减免") => Era::Y2008,
+        None => Era::Y2019,
+    }
+}
+
+/// The kind of document, from its title and its structure.
+fn doc_type(title: Option<&str>, tree: &[Node], era: Era) -> DocType {
+    let t = title.unwrap_or("");
+    let annual = match era {
+        Era::Y2008 => DocType::AnnualReport2008,
+        Era::Y2019 => DocType::AnnualReport2019,
+    };
+    if t.contains("年度报告") || t.contains("年报") {
+        return annual;
+    }
+    if t.contains("工作要点") || t.contains("计划") || t.contains("方案") {
+        return DocType::Other;
+    }
+    if t.contains("总结")
+        || t.contains("落实情况")
+        || t.contains("情况报告")
+        || t.contains("工作情况")
+    {
+        return DocType::WorkSummary;
+    }
+    let mut parts: Vec<&str> = tree.iter().filter_map(|n| n.part).collect();
+    parts.dedup();
+    if parts.len() >= 4 {
+        return annual;
+    }
+    DocType::Other
+}
+
+/// Ranges whose numbers are not quantities: furniture lines, 《titles》, document numbers,
+/// dates, phone numbers, e-mail and web addresses.
+fn excluded_ranges(
+    norm: &str,
+    lines: &[lines::Line],
+    furn: &furniture::Furniture,
+    found: &meta::Found,
+) -> Vec<Range<usize>> {
+    let mut ex: Vec<Range<usize>> = furn
+        .hits
+        .iter()
+        .map(|h| lines[h.line].raw.clone())
+        .collect();
+    for c in &found.cited {
+        if let Some(t) = &c.title {
+            ex.push(t.clone());
+        }
+        if let Some(n) = &c.number_range {
+            ex.push(n.clone());
+        }
+    }
+    for (at, _, len) in crate::dates::find_all(norm) {
+        ex.push(at..at + len);
+    }
+    ex.extend(found.phones.iter().cloned());
+    ex.extend(found.emails.iter().cloned());
+    ex.extend(found.websites.iter().cloned());
+    ex.sort_by_key(|r| (r.start, r.end));
+    // merge overlaps so the scanner can walk them in order
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ex.len());
+    for r in ex {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+fn meta_of(text: &Text, f: &meta::Found, title: Option<&title::Title>, doc_type: DocType) -> Meta {
+    let span = |r: &Range<usize>| text.span(r.clone());
+    let title_span = title.map(|t| text.span(t.range.clone()));
+    Meta {
+        // The title as written, without its line breaks.
+        title: title_span
+            .as_ref()
+            .map(|s| s.text.replace(['\n', '\r'], "")),
+        agency: f.agency_range.as_ref().map(|r| span(r).text),
+        year: f.year,
+        published: f.published.map(|d| d.iso()),
+        doc_type,
+        script: text.script,
+        title_span,
+        published_source: f.published_source.map(str::to_owned),
+        index_number: f.index_number.as_ref().map(|r| span(r).text),
+        doc_number: f.doc_number.as_ref().map(|r| span(r).text),
+        period: f.period.as_ref().map(|(from, to, r)| {
+            let s = span(r);
+            Period {
+                from: from.iso(),
+                to: to.iso(),
+                start: s.start,
+                end: s.end,
+                text: s.text,
+            }
+        }),
+        contacts: Contacts {
+            phones: f.phones.iter().map(span).collect(),
+            emails: f.emails.iter().map(span).collect(),
+            websites: f.websites.iter().map(span).collect(),
+            addresses: f.addresses.iter().map(span).collect(),
+        },
+        cited: f
+            .cited
+            .iter()
+            .map(|c| {
+                let s = span(&c.range);
+                Citation {
+                    title: c.title.as_ref().map(|t| span(t).text),
+                    number: c.number.clone(),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                }
+            })
+            .collect(),
+    }
+}
+
+fn section_of(text: &Text, n: &Node) -> Section {
+    let r = text.orig_range(n.range.clone());
+    Section {
+        number: n.number.as_ref().map(|x| text.span(x.clone()).text),
+        title: text.span(n.title.clone()).text,
+        canonical: n.canonical.map(str::to_owned),
+        level: n.level,
+        start: r.start,
+        end: r.end,
+        empty: n.empty,
+        children: n.children.iter().map(|c| section_of(text, c)).collect(),
+        heading_end: text.orig_range(n.heading.clone()).end,
+        style: if n.number.is_none() && n.title.is_empty() {
+            "implicit".to_owned()
+        } else {
+            n.style.name().to_owned()
+        },
+    }
+}
+
+/// The top-level section a position falls in: its template key, else its title.
+fn section_label(text: &Text, tree: &[Node], at: usize) -> Option<String> {
+    let n = tree.iter().rev().find(|n| n.range.start <= at)?;
+    if at > n.range.end {
+        return None;
+    }
+    Some(match n.canonical {
+        Some(k) => k.to_owned(),
+        None => text.span(n.title.clone()).text,
+    })
+}
+
+fn quantity_of(text: &Text, q: &quantities::Found, tree: &[Node]) -> Quantity {
+    let s = text.span(q.range.clone());
+    Quantity {
+        value: q.value,
+        unit: q.unit.to_owned(),
+        text: s.text,
+        approx: q.approx,
+        start: s.start,
+        end: s.end,
+        section: section_label(text, tree, q.range.start),
+        value_to: q.value_to,
+    }
+}
+
+fn key_of(text: &Text, keys: &[KeyValue]) -> Key {
+    let mut k = Key::default();
+    for kv in keys {
+        let slot = match kv.field {
+            "requests_received" => &mut k.requests_received,
+            "requests_carried_over_from_last_year" => &mut k.requests_carried_over_from_last_year,
+            "requests_completed" => &mut k.requests_completed,
+            "requests_carried_to_next_year" => &mut k.requests_carried_to_next_year,
+            "outcome_disclosed" => &mut k.outcome_disclosed,
+            "outcome_partially_disclosed" => &mut k.outcome_partially_disclosed,
+            "outcome_not_disclosed" => &mut k.outcome_not_disclosed,
+            "outcome_unable_to_provide" => &mut k.outcome_unable_to_provide,
+            "outcome_not_processed" => &mut k.outcome_not_processed,
+            "outcome_other" => &mut k.outcome_other,
+            "review_total" => &mut k.review_total,
+            "litigation_total" => &mut k.litigation_total,
+            _ => continue,
+        };
+        if slot.is_some() {
+            continue;
+        }
+        *slot = Some(kv.value);
+        let s = text.span(kv.range.clone());
+        k.sources.push(KeySource {
+            field: kv.field.to_owned(),
+            value: kv.value,
+            from: kv.from.to_owned(),
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            note: kv.note.clone(),
+        });
+    }
+    k
 }

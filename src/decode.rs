@@ -55,9 +55,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let mut notes = Vec::new();
         if had_errors {
-            notes.push(format!("文件以 {} 标记开头，但其中有无法解码的字节，已用 � 代替。", enc.name()));
+            notes.push(format!(
+                "文件以 {} 标记开头，但其中有无法解码的字节，已用 � 代替。",
+                enc.name()
+            ));
         }
-        return Ok(Decoded { text: text.into_owned(), encoding: enc.name(), bom: true, notes });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+            bom: true,
+            notes,
+        });
     }
     if looks_binary(bytes) {
         return Err(DecodeError {
@@ -66,7 +74,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), bom: false, notes: Vec::new() });
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            bom: false,
+            notes: Vec::new(),
+        });
     }
     let candidates: Vec<(&'static Encoding, String)> = [GB18030, BIG5]
         .into_iter()
@@ -76,7 +89,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         })
         .collect();
     if let Some((enc, text)) = candidates.into_iter().max_by_key(|(_, t)| chinese_score(t)) {
-        return Ok(Decoded { text, encoding: enc.name(), bom: false, notes: Vec::new() });
+        return Ok(Decoded {
+            text,
+            encoding: enc.name(),
+            bom: false,
+            notes: Vec::new(),
+        });
     }
     // No decoder reads the bytes cleanly: accept a lossy UTF-8 or GB18030 reading only when
     // the damage is a handful of bytes (a truncated file, one bad byte), and say so.
@@ -90,7 +108,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 enc.name(),
                 replaced
             )];
-            return Ok(Decoded { text: text.into_owned(), encoding: enc.name(), bom: false, notes });
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding: enc.name(),
+                bom: false,
+                notes,
+            });
         }
     }
     Err(DecodeError {
@@ -117,13 +140,21 @@ fn magic_name(bytes: &[u8]) -> Option<&'static str> {
         (b"Rar!", "RAR 压缩包"),
         (b"7z\xBC\xAF", "7z 压缩包"),
     ];
-    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, name)| *name)
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, name)| *name)
 }
 
 fn binary_message(bytes: &[u8]) -> String {
     match magic_name(bytes) {
-        Some(name) => format!("这是{name}，不是纯文本。请打开原文件复制文字后粘贴，或另存为文本（.txt）。"),
-        None => "文件内容不是文字（含有二进制数据）。请打开原文件复制文字后粘贴，或另存为文本（.txt）。".to_owned(),
+        Some(name) => {
+            format!("这是{name}，不是纯文本。请打开原文件复制文字后粘贴，或另存为文本（.txt）。")
+        }
+        None => {
+            "文件内容不是文字（含有二进制数据）。请打开原文件复制文字后粘贴，或另存为文本（.txt）。"
+                .to_owned()
+        }
     }
 }
 

@@ -22,11 +22,20 @@ pub mod normalize;
 pub mod report;
 
 mod analysis;
+mod checks;
+mod dates;
+mod furniture;
+mod headings;
+mod key;
+mod lines;
+mod meta;
+mod numerals;
+mod quantities;
+mod sections;
+mod template;
+mod title;
 
-#[cfg(target_arch = "wasm32")]
-mod web;
-
-pub use decode::{decode, Decoded, DecodeError, DecodeErrorKind};
+pub use decode::{decode, DecodeError, DecodeErrorKind, Decoded};
 pub use report::Report;
 
 /// Analyses a report given as text. Never fails: problems are reported inside the result.

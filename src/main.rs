@@ -1,1 +1,212 @@
-fn main() {}
+//! `xxgk`: the command-line shell over the core.
+//!
+//! `xxgk analyze FILE...` prints the `xxgk/1` analysis of each file as JSON: one object for
+//! one file, an array for several, one object per line with `--jsonl`; `-` reads standard
+//! input. Files are read as bytes and decoded like the page does (UTF-8, UTF-16, GB18030,
+//! Big5). A file that cannot be read is reported on stderr and makes the exit status 1; the
+//! other files are still analysed. `xxgk summary FILE...` prints a short human summary.
+
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use xxgk::report::{Report, Severity};
+
+#[derive(Parser)]
+#[command(
+    name = "xxgk",
+    version,
+    about = "读取政府信息公开工作年度报告：结构、数字与核对"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the analysis of each file as xxgk/1 JSON.
+    Analyze {
+        /// Files to analyse; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per line instead of a JSON array.
+        #[arg(long)]
+        jsonl: bool,
+        /// Indent the JSON for reading.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print a short summary of each file for people.
+    Summary {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn read_input(path: &PathBuf) -> Result<Report, String> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("-: 无法读取标准输入：{e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("{}: 无法读取文件：{e}", path.display()))?
+    };
+    xxgk::analyze_bytes(&bytes).map_err(|e| format!("{}: {}", path.display(), e.message))
+}
+
+/// Analyses every file, in parallel, keeping the order of the arguments.
+fn analyse_all(files: &[PathBuf]) -> Vec<Result<Report, String>> {
+    let done = AtomicUsize::new(0);
+    let show = files.len() > 1 && io::stderr().is_terminal();
+    files
+        .par_iter()
+        .map(|f| {
+            let r = read_input(f);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if show {
+                eprint!("\r已分析 {n}/{} 个文件", files.len());
+            }
+            r
+        })
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut failed = false;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Analyze {
+            files,
+            jsonl,
+            pretty,
+        } => {
+            let results = analyse_all(&files);
+            if files.len() > 1 && io::stderr().is_terminal() {
+                eprintln!();
+            }
+            let mut reports = Vec::new();
+            for r in results {
+                match r {
+                    Ok(rep) => reports.push(rep),
+                    Err(msg) => {
+                        eprintln!("xxgk: {msg}");
+                        failed = true;
+                    }
+                }
+            }
+            write_reports(&mut out, &reports, files.len() > 1, jsonl, pretty)
+        }
+        Command::Summary { files } => {
+            let mut res = Ok(());
+            for (f, r) in files.iter().zip(analyse_all(&files)) {
+                match r {
+                    Ok(rep) => res = res.and(write_summary(&mut out, f, &rep)),
+                    Err(msg) => {
+                        eprintln!("xxgk: {msg}");
+                        failed = true;
+                    }
+                }
+            }
+            res
+        }
+    };
+    if let Err(e) = result.and_then(|_| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("xxgk: 输出失败：{e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_reports(
+    out: &mut impl Write,
+    reports: &[Report],
+    many: bool,
+    jsonl: bool,
+    pretty: bool,
+) -> io::Result<()> {
+    let to_json = |r: &Report| {
+        if pretty {
+            serde_json::to_string_pretty(r)
+        } else {
+            serde_json::to_string(r)
+        }
+    };
+    if jsonl {
+        for r in reports {
+            writeln!(out, "{}", to_json(r).map_err(io::Error::other)?)?;
+        }
+    } else if many {
+        let s = if pretty {
+            serde_json::to_string_pretty(reports)
+        } else {
+            serde_json::to_string(reports)
+        };
+        writeln!(out, "{}", s.map_err(io::Error::other)?)?;
+    } else if let Some(r) = reports.first() {
+        writeln!(out, "{}", to_json(r).map_err(io::Error::other)?)?;
+    }
+    Ok(())
+}
+
+fn write_summary(out: &mut impl Write, path: &std::path::Path, r: &Report) -> io::Result<()> {
+    let m = &r.meta;
+    writeln!(out, "{}", path.display())?;
+    writeln!(
+        out,
+        "  标题：{}",
+        m.title.as_deref().unwrap_or("（未识别）")
+    )?;
+    writeln!(
+        out,
+        "  机关：{}  年度：{}  发布：{}  类型：{:?}  文字：{:?}",
+        m.agency.as_deref().unwrap_or("—"),
+        m.year.map_or("—".to_owned(), |y| y.to_string()),
+        m.published.as_deref().unwrap_or("—"),
+        m.doc_type,
+        m.script
+    )?;
+    writeln!(out, "  章节：")?;
+    for s in &r.sections {
+        writeln!(
+            out,
+            "    {}{}{}{}",
+            s.number
+                .as_deref()
+                .map(|n| format!("{n}、"))
+                .unwrap_or_default(),
+            if s.title.is_empty() {
+                "（无标题）"
+            } else {
+                &s.title
+            },
+            s.canonical
+                .as_deref()
+                .map(|c| format!("  [{c}]"))
+                .unwrap_or_default(),
+            if s.empty { "  （空）" } else { "" }
+        )?;
+    }
+    writeln!(out, "  数量：{} 个", r.quantities.len())?;
+    for c in &r.checks {
+        let sev = match c.severity {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+            Severity::Info => "提示",
+        };
+        writeln!(out, "  [{sev}] {}", c.message)?;
+    }
+    Ok(())
+}

@@ -96,7 +96,11 @@ impl<'a> Text<'a> {
             if c == '\r' {
                 // \r\n → \n, lone \r → \n
                 push(&mut norm, &mut map, '\n', i);
-                i += if folded.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                i += if folded.get(i + 1) == Some(&'\n') {
+                    2
+                } else {
+                    1
+                };
                 continue;
             }
             if script == Script::Traditional && is_cjk(c) {
@@ -118,7 +122,13 @@ impl<'a> Text<'a> {
             }
         }
         map.push(folded.len() as u32);
-        Text { orig, norm, map, orig_bytes, script }
+        Text {
+            orig,
+            norm,
+            map,
+            orig_bytes,
+            script,
+        }
     }
 
     /// The character range of the input that produced the normalized byte range `r`.
@@ -139,7 +149,11 @@ impl<'a> Text<'a> {
     /// A reported span for a normalized byte range: input character offsets and input text.
     pub fn span(&self, r: Range<usize>) -> Span {
         let o = self.orig_range(r);
-        Span { start: o.start, end: o.end, text: self.orig_slice(o.clone()).to_owned() }
+        Span {
+            start: o.start,
+            end: o.end,
+            text: self.orig_slice(o.clone()).to_owned(),
+        }
     }
 
     /// Number of characters in the input.
@@ -208,7 +222,8 @@ pub fn detect_script(text: &str) -> Script {
 
 fn converter() -> Option<&'static OpenCC> {
     static CC: OnceLock<Option<OpenCC>> = OnceLock::new();
-    CC.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok()).as_ref()
+    CC.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
 }
 
 /// Converts traditional to simplified, one output character per input character. OpenCC's
@@ -264,8 +279,10 @@ fn pinyin_gloss_len(s: &[char]) -> Option<usize> {
         match c {
             ')' if k >= 2 && toned => return Some(k + 1),
             'a'..='z' => {}
-            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ'
-            | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => toned = true,
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+            | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => {
+                toned = true
+            }
             _ => return None,
         }
     }

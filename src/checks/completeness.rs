@@ -1,0 +1,133 @@
+//! Completeness of an annual report against its template: every statutory part present,
+//! none empty, in template order; for a people's government under the 2019 regulation, the
+//! results of 工作考核, 社会评议 and 责任追究 reported; the statistical period stated.
+
+use super::{Context, Finding};
+use crate::report::{DocType, Severity};
+use crate::sections::Node;
+use crate::template::{part_name, Era, PARTS_2008, PARTS_2019};
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !matches!(
+        cx.doc_type,
+        DocType::AnnualReport2019 | DocType::AnnualReport2008
+    ) {
+        return out;
+    }
+    let parts: &[(&str, &str)] = if cx.era == Era::Y2008 {
+        PARTS_2008
+    } else {
+        PARTS_2019
+    };
+    let found: Vec<&Node> = cx
+        .sections
+        .iter()
+        .filter(|n| n.canonical.is_some())
+        .collect();
+    for (i, (key, name)) in parts.iter().enumerate() {
+        // The 2008 regulation has no fixed overview heading and "other" is optional there.
+        let optional = cx.era == Era::Y2008 && matches!(*key, "overview" | "other");
+        match found.iter().find(|n| n.canonical == Some(key)) {
+            None if !optional => out.push(Finding::new(
+                "part_missing",
+                Severity::Warning,
+                format!("缺少第{}部分“{}”。", cn(i + 1), name),
+                None,
+            )),
+            Some(n) if n.empty => out.push(Finding::new(
+                "part_empty",
+                Severity::Warning,
+                format!(
+                    "“{}”部分只有标题，没有可读的内容（可能以图片形式发布）。",
+                    part_name(key)
+                ),
+                Some(n.range.clone()),
+            )),
+            _ => {}
+        }
+    }
+    // Order: the template's order of the parts that are present.
+    let order: Vec<usize> = found
+        .iter()
+        .filter_map(|n| parts.iter().position(|(k, _)| Some(*k) == n.canonical))
+        .collect();
+    if let Some(w) = order.windows(2).position(|w| w[0] > w[1]) {
+        let n = found[w + 1];
+        out.push(Finding::new(
+            "parts_out_of_order",
+            Severity::Info,
+            format!(
+                "“{}”部分的位置与模板顺序不一致。",
+                part_name(n.canonical.unwrap_or(""))
+            ),
+            Some(n.heading.clone()),
+        ));
+    }
+    if cx.era == Era::Y2019 && is_government(cx) {
+        out.extend(assessment(cx, &found));
+    }
+    if cx.meta.period.is_none() {
+        out.push(Finding::new(
+            "period_not_stated",
+            Severity::Info,
+            "报告未写明数据统计期限（如“2019年1月1日至12月31日”）。".to_owned(),
+            None,
+        ));
+    }
+    out
+}
+
+/// The report of a people's government (not of one of its departments).
+fn is_government(cx: &Context) -> bool {
+    cx.meta.agency.as_deref().is_some_and(|a| {
+        a.ends_with("人民政府")
+            || a.ends_with("市")
+            || a.ends_with("县")
+            || a.ends_with("区") && !a.contains("开发区")
+    })
+}
+
+/// 2019 《条例》 art. 50 (四): 工作考核、社会评议和责任追究结果情况.
+fn assessment(cx: &Context, found: &[&Node]) -> Vec<Finding> {
+    let mut text = String::new();
+    for n in found
+        .iter()
+        .filter(|n| matches!(n.canonical, Some("problems") | Some("overview")))
+    {
+        text.push_str(&cx.norm[n.range.clone()]);
+    }
+    let items = [
+        ("工作考核", &["考核"][..]),
+        ("社会评议", &["社会评议", "评议"][..]),
+        ("责任追究", &["责任追究", "追责", "问责"][..]),
+    ];
+    let missing: Vec<&str> = items
+        .iter()
+        .filter(|(_, words)| !words.iter().any(|w| text.contains(w)))
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let at = found
+        .iter()
+        .find(|n| n.canonical == Some("problems"))
+        .map(|n| n.heading.clone());
+    vec![Finding::new(
+        "assessment_not_reported",
+        Severity::Warning,
+        format!(
+            "人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况，未见：{}。",
+            missing.join("、")
+        ),
+        at,
+    )]
+}
+
+fn cn(n: usize) -> &'static str {
+    ["", "一", "二", "三", "四", "五", "六", "七", "八"]
+        .get(n)
+        .copied()
+        .unwrap_or("")
+}

@@ -1,0 +1,85 @@
+//! Checks: findings about a report, one rule per file.
+//!
+//! Every rule reads the finished earlier stages through [`Context`] and returns
+//! [`Finding`]s with a stable code, a severity, a plain Chinese message that cites the
+//! numbers involved, and the normalized range the finding concerns. Rules never change the
+//! analysis; they only report.
+
+mod completeness;
+mod deadline;
+mod numbering;
+mod pictures;
+mod prose_arithmetic;
+mod requests_balance;
+
+use crate::furniture::Furniture;
+use crate::key::KeyValue;
+use crate::lines::Line;
+use crate::meta;
+use crate::quantities;
+use crate::report::{DocType, Severity};
+use crate::sections::Node;
+use crate::template::Era;
+use std::ops::Range;
+
+/// Everything the rules may read.
+pub struct Context<'a> {
+    pub norm: &'a str,
+    pub lines: &'a [Line],
+    pub furniture: &'a Furniture,
+    pub meta: &'a meta::Found,
+    pub doc_type: DocType,
+    pub era: Era,
+    pub sections: &'a [Node],
+    pub quantities: &'a [quantities::Found],
+    pub key: &'a [KeyValue],
+    /// True when the tables stage produced table 3 (its own checks cover the outcomes).
+    pub has_table3: bool,
+}
+
+/// A finding with a normalized range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: Option<Range<usize>>,
+}
+
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        range: Option<Range<usize>>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity,
+            message,
+            range,
+        }
+    }
+}
+
+/// Runs every rule.
+pub fn run(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    out.extend(completeness::check(cx));
+    out.extend(pictures::check(cx));
+    out.extend(deadline::check(cx));
+    out.extend(numbering::check(cx));
+    out.extend(prose_arithmetic::check(cx));
+    out.extend(requests_balance::check(cx));
+    out
+}
+
+/// Formats a number the way the report would: no trailing `.0`.
+pub fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}

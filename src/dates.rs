@@ -1,0 +1,198 @@
+//! Dates as reports write them: `2021-03-15 17:25:46`, `2023/01/18`, `2021.3.8`,
+//! `2022年07月25日`, `二〇一二年二月二十日`, and month-day tails `12月31日`.
+//!
+//! Works on normalized text (half-width digits, 〇 for every zero-like circle). Guarantee: a
+//! date is returned only when year, month and day are in range; the length returned is the
+//! byte length of the matched text (time of day not included).
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1949..=2100).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+}
+
+/// Reads a run of ASCII digits: value and byte length.
+pub fn digits(s: &str) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 9 {
+        return None;
+    }
+    s[..n].parse().ok().map(|v| (v, n))
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Chinese month or day number: 二, 十, 十二, 二十, 二十一, 三十一.
+fn cn_small(s: &str) -> Option<(u32, usize)> {
+    let mut it = s.char_indices().peekable();
+    let mut val = 0;
+    let mut len = 0;
+    let mut seen_ten = false;
+    while let Some(&(i, c)) = it.peek() {
+        if c == '十' && !seen_ten {
+            val = if val == 0 { 10 } else { val * 10 };
+            seen_ten = true;
+        } else if let Some(d) = cn_digit(c) {
+            if seen_ten {
+                val += d;
+            } else if val != 0 {
+                return None;
+            } else {
+                val = d;
+            }
+        } else {
+            break;
+        }
+        len = i + c.len_utf8();
+        it.next();
+    }
+    (len > 0 && val > 0).then_some((val, len))
+}
+
+/// Parses a full date at the start of `s`.
+pub fn parse(s: &str) -> Option<(Date, usize)> {
+    numeric(s).or_else(|| chinese(s))
+}
+
+fn numeric(s: &str) -> Option<(Date, usize)> {
+    let (y, ly) = digits(s)?;
+    if ly != 4 {
+        return None;
+    }
+    let rest = &s[ly..];
+    let sep = rest.chars().next()?;
+    match sep {
+        '-' | '/' | '.' => {
+            let (m, lm) = digits(&rest[1..])?;
+            let r2 = &rest[1 + lm..];
+            if !r2.starts_with(sep) {
+                return None;
+            }
+            let (d, ld) = digits(&r2[1..])?;
+            Some((Date::new(y as i32, m, d)?, ly + 1 + lm + 1 + ld))
+        }
+        '年' => {
+            let r = &rest[sep.len_utf8()..];
+            let (m, lm) = digits(r)?;
+            let r = r[lm..].strip_prefix('月')?;
+            let (d, ld) = digits(r)?;
+            let tail = &r[ld..];
+            let end = if tail.starts_with('日') || tail.starts_with('号') {
+                3
+            } else {
+                0
+            };
+            Some((Date::new(y as i32, m, d)?, ly + 3 + lm + 3 + ld + end))
+        }
+        _ => None,
+    }
+}
+
+/// 二〇一二年二月二十日
+fn chinese(s: &str) -> Option<(Date, usize)> {
+    let mut year = 0i32;
+    let mut len = 0;
+    for (i, c) in s.char_indices().take(4) {
+        year = year * 10 + cn_digit(c)? as i32;
+        len = i + c.len_utf8();
+    }
+    if len != 12 {
+        return None;
+    }
+    let r = s[len..].strip_prefix('年')?;
+    let (m, lm) = cn_small(r)?;
+    let r = r[lm..].strip_prefix('月')?;
+    let (d, ld) = cn_small(r)?;
+    let r = &r[ld..];
+    let end = if r.starts_with('日') || r.starts_with('号') {
+        3
+    } else {
+        0
+    };
+    Some((Date::new(year, m, d)?, len + 3 + lm + 3 + ld + end))
+}
+
+/// Finds every full date in `s`: (byte offset, date, byte length).
+pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let boundary = i == 0 || !s[..i].ends_with(|c: char| c.is_ascii_digit());
+        if boundary {
+            if let Some((d, len)) = parse(rest) {
+                out.push((i, d, len));
+                i += len;
+                continue;
+            }
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_date_form_of_the_formats_doc_parses() {
+        let d = |s: &str| parse(s).map(|(d, l)| (d.iso(), l));
+        assert_eq!(d("2021-03-15 17:25:46"), Some(("2021-03-15".into(), 10)));
+        assert_eq!(d("2023/01/18"), Some(("2023-01-18".into(), 10)));
+        assert_eq!(
+            d("2022年07月25日"),
+            Some(("2022-07-25".into(), "2022年07月25日".len()))
+        );
+        assert_eq!(
+            d("二〇一二年二月二十日"),
+            Some(("2012-02-20".into(), "二〇一二年二月二十日".len()))
+        );
+        assert_eq!(d("2021.3.8"), Some(("2021-03-08".into(), 8)));
+        assert_eq!(d("2019年13月1日"), None);
+        assert_eq!(d("2019年"), None);
+    }
+
+    #[test]
+    fn dates_are_found_inside_text() {
+        let found = find_all("发文日期: 2018年12月20日 其他");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1.iso(), "2018-12-20");
+    }
+}

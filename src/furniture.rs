@@ -1,0 +1,375 @@
+//! Page furniture: lines that belong to the web page or the crawler, not to the report.
+//!
+//! Recognised kinds: CMS header fields (索引号, 发布日期 …), breadcrumbs, tool bars (字体 大中小,
+//! 打印, 关闭), share bars, navigation above the title, attachment lists, related-link and
+//! wiki boilerplate, picture file names standing where a table was, and unrelated lines
+//! trailing the report (ads). Each is a whole line.
+//! Guarantee: furniture lines are never part of a section body and their numbers are never
+//! quantities; header lines stay available to the metadata stage, which reads them.
+
+use crate::lines::{char_len, Line};
+use crate::title::{is_agency_line, Title};
+
+/// A furniture line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub line: usize,
+    pub kind: &'static str,
+}
+
+/// Per-line classification.
+pub struct Furniture {
+    pub hits: Vec<Hit>,
+    /// `true` for each line that is furniture.
+    pub is: Vec<bool>,
+}
+
+impl Furniture {
+    pub fn kind_of(&self, line: usize) -> Option<&'static str> {
+        if !self.is.get(line).copied().unwrap_or(false) {
+            return None;
+        }
+        self.hits.iter().find(|h| h.line == line).map(|h| h.kind)
+    }
+}
+
+/// Field names of CMS and crawler header blocks.
+pub const HEADER_KEYS: &[&str] = &[
+    "索引号",
+    "标题",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "生成日期",
+    "印发日期",
+    "发布机构",
+    "发文机关",
+    "发文机构",
+    "发布单位",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象分类",
+    "栏目",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "公开目录",
+    "公开类别",
+    "信息分类",
+    "分类",
+    "文号",
+    "发文字号",
+    "主题词",
+    "关键词",
+    "信息来源",
+    "来源",
+    "生效日期",
+    "废止日期",
+    "有效性",
+    "时效",
+    "所属机构",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "浏览次数",
+    "点击数",
+    "访问量",
+    "阅读数",
+    "统一编号",
+    "信息索引号",
+    "内容概述",
+    "文章来源",
+    "发布人",
+    "审核人",
+    "登记号",
+    "编号",
+    "所属主题",
+    "信息类别",
+];
+
+const TOOLBAR: &[&str] = &[
+    "打印",
+    "关闭",
+    "打印本页",
+    "关闭窗口",
+    "关闭本页",
+    "收藏",
+    "返回顶部",
+    "下载",
+    "字体",
+    "字号",
+    "大 中 小",
+    "[打印]",
+    "[关闭]",
+    "打印此页",
+    "保存本页",
+    "加入收藏",
+    "纠错",
+    "我要纠错",
+    "视力保护色",
+    "默认",
+    "分享",
+    "分享到",
+    "扫一扫",
+];
+
+const RELATED: &[&str] = &[
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关文件",
+    "相关词条",
+    "热门词条",
+    "联络我们",
+    "联系我们",
+    "网站地图",
+    "上一篇",
+    "下一篇",
+    "相关附件",
+    "相关解读",
+    "相关稿件",
+    "友情链接",
+    "政策解读",
+    "图解",
+    "延伸阅读",
+];
+
+const WIKI: &[&str] = &[
+    "基本介绍",
+    "内容介绍",
+    "全文",
+    "目录",
+    "中文名",
+    "类别",
+    "外文名",
+    "发布时间",
+    "所属",
+];
+
+const IMAGE_EXT: &[&str] = &[
+    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff",
+];
+const FILE_EXT: &[&str] = &[
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".ofd", ".txt",
+    ".ppt", ".pptx",
+];
+
+/// Classifies every line.
+pub fn detect(norm: &str, lines: &[Line], title: Option<&Title>) -> Furniture {
+    let mut hits = Vec::new();
+    let title_first = title.map(|t| t.lines.start);
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || title.is_some_and(|t| t.lines.contains(&i)) {
+            continue;
+        }
+        let t = strip_bullet(line.text(norm));
+        let before_title = title_first.is_some_and(|f| i < f);
+        if let Some(kind) = classify(t, before_title) {
+            hits.push(Hit { line: i, kind });
+        }
+    }
+    trailing(norm, lines, &mut hits);
+    let mut is = vec![false; lines.len()];
+    for h in &hits {
+        is[h.line] = true;
+    }
+    hits.sort_by_key(|h| h.line);
+    Furniture { hits, is }
+}
+
+fn strip_bullet(t: &str) -> &str {
+    t.trim_start_matches(['•', '·', '●', '*', '▪', '■', '◆', '>', ' '])
+        .trim()
+}
+
+fn classify(t: &str, before_title: bool) -> Option<&'static str> {
+    let n = char_len(t);
+    if is_header(t) {
+        return Some("header");
+    }
+    if t.starts_with("当前位置")
+        || t.starts_with("您现在的位置")
+        || t.starts_with("您的位置")
+        || t.starts_with("您当前的位置")
+        || t.starts_with("所在位置")
+        || t.starts_with("当前所在位置")
+        || (n < 80
+            && t.starts_with("首页")
+            && (t.contains('>') || t.contains('»') || t.contains('›')))
+    {
+        return Some("breadcrumb");
+    }
+    if t.starts_with("热搜词") || t.starts_with("热门搜索") || t.starts_with("搜索") && n < 20
+    {
+        return Some("navigation");
+    }
+    if is_picture_names(t) {
+        return Some("picture");
+    }
+    if n < 120 && FILE_EXT.iter().any(|e| t.to_ascii_lowercase().ends_with(e)) && !t.contains('。')
+    {
+        return Some("attachment");
+    }
+    if n <= 40
+        && (t.contains("字体:")
+            || t.contains("字号:")
+            || t.contains("[大 中 小]")
+            || t.contains("浏览次数"))
+    {
+        return Some("toolbar");
+    }
+    let bare = t.trim_end_matches([':', ',', ' ']);
+    if n <= 20
+        && TOOLBAR
+            .iter()
+            .any(|k| bare == *k || t.starts_with(&format!("{k}:")))
+    {
+        return Some(if bare.starts_with("分享") || bare == "扫一扫" {
+            "share"
+        } else {
+            "toolbar"
+        });
+    }
+    if n <= 30
+        && (t.contains("微信") && t.contains("微博")
+            || t.contains("二维码")
+            || t.contains("扫一扫"))
+    {
+        return Some("share");
+    }
+    if n <= 40
+        && RELATED
+            .iter()
+            .any(|k| bare == *k || t.starts_with(&format!("{k}:")))
+    {
+        return Some("related");
+    }
+    if n <= 40
+        && (WIKI
+            .iter()
+            .any(|k| bare == *k || t.starts_with(&format!("{k}:")))
+            || bare == "全文,内容介绍")
+    {
+        return Some("wiki");
+    }
+    if n <= 60
+        && (t.contains("版权所有")
+            || t.contains("ICP备")
+            || t.contains("网站标识码")
+            || t.contains("公网安备"))
+    {
+        return Some("footer");
+    }
+    if before_title && n <= 16 && !t.chars().any(|c| matches!(c, '。' | ',' | ';')) {
+        return Some("navigation");
+    }
+    None
+}
+
+/// `key: value` header fields; several may share a line.
+fn is_header(t: &str) -> bool {
+    HEADER_KEYS.iter().any(|k| {
+        t.strip_prefix(k)
+            .map(|rest| rest.trim_start().starts_with(':') && (char_len(t) <= 120 || k == &"标题"))
+            .unwrap_or(false)
+    })
+}
+
+/// The line ends with the extension of a picture or document file.
+pub fn ends_with_file_extension(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    IMAGE_EXT.iter().chain(FILE_EXT).any(|e| lower.ends_with(e))
+}
+
+/// A line that is only picture file names (tables published as images).
+fn is_picture_names(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    IMAGE_EXT.iter().any(|e| lower.ends_with(e)) && !t.contains('。') && !t.contains(',')
+}
+
+/// Lines after the report's last sentence that are neither a signature nor a date: ads,
+/// site names, stray buttons.
+fn trailing(norm: &str, lines: &[Line], hits: &mut Vec<Hit>) {
+    for (i, line) in lines.iter().enumerate().rev() {
+        if line.is_blank() || hits.iter().any(|h| h.line == i) {
+            continue;
+        }
+        let t = line.text(norm);
+        let n = char_len(t);
+        let sentence = t.contains('。') || t.contains(',') || n > 40;
+        let heading = crate::headings::parse(t, None).is_some()
+            || crate::headings::parse_unnumbered(t).is_some();
+        if sentence
+            || heading
+            || is_agency_line(t)
+            || looks_like_date(t)
+            || t == "无"
+            || t.starts_with('(')
+        {
+            break;
+        }
+        hits.push(Hit {
+            line: i,
+            kind: "ad",
+        });
+    }
+}
+
+fn looks_like_date(t: &str) -> bool {
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    let cn = t
+        .chars()
+        .filter(|c| "〇零一二三四五六七八九十".contains(*c))
+        .count();
+    (t.contains('年') && t.contains('月')) && (digits >= 4 || cn >= 4) && char_len(t) <= 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+    use crate::title;
+
+    fn kinds(norm: &str) -> Vec<(String, &'static str)> {
+        let lines = split(norm);
+        let t = title::find(norm, &lines);
+        let f = detect(norm, &lines, t.as_ref());
+        f.hits
+            .iter()
+            .map(|h| (lines[h.line].text(norm).to_owned(), h.kind))
+            .collect()
+    }
+
+    #[test]
+    fn cms_header_block_is_furniture() {
+        let k = kinds("索引号: 113/2020-102110 成文日期: 2020-03-10\n发布机构: 市政府办公室\n\n某市2019年政府信息公开工作年度报告\n发布日期:2020-03-10 16:35 浏览次数: 信息来源:市政府办公室 字体:[ ]\n分享:\n\n一、总体情况\n正文。");
+        assert_eq!(k.iter().filter(|(_, k)| *k == "header").count(), 3);
+        assert!(k.contains(&("分享:".to_owned(), "share")));
+    }
+
+    #[test]
+    fn picture_names_where_a_table_was_are_furniture() {
+        let k = kinds("二、主动公开政府信息情况\n报告_页面_08.png报告_页面_09.png\n");
+        assert_eq!(
+            k,
+            vec![("报告_页面_08.png报告_页面_09.png".to_owned(), "picture")]
+        );
+    }
+
+    #[test]
+    fn trailing_ad_is_furniture_but_signature_is_not() {
+        let k = kinds("六、其他需要报告的事项\n无。\n\n彩票之家-通用APP");
+        assert_eq!(k, vec![("彩票之家-通用APP".to_owned(), "ad")]);
+        let k = kinds("正文。\n楚雄高新区管理委员会办公室\n2018年12月20日\n\n下载");
+        assert_eq!(k, vec![("下载".to_owned(), "toolbar")]);
+    }
+
+    #[test]
+    fn navigation_above_the_title_is_furniture() {
+        let k = kinds("政府信息\n公开制度\n政策文件\n\n某市2020年政府信息公开工作年度报告\n\n一、总体情况\n正文。");
+        assert_eq!(k.iter().filter(|(_, k)| *k == "navigation").count(), 3);
+    }
+}

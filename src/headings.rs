@@ -1,0 +1,469 @@
+//! Heading lines: which lines open a section, with their numbering style, number and title.
+//!
+//! Styles: `一、` (cn_dun), `(一)` (cn_paren), `1.` `1、` (arabic_dot), `(1)` (arabic_paren),
+//! `①` (circled), `第一部分` (part), Markdown `#` (markdown), and unnumbered lines that are a
+//! statutory part title on their own (none). A heading glued to its first sentence keeps
+//! only the heading: `(一)主动公开方面。严格按照…` → 主动公开方面; `一、总体情况2019年,…` →
+//! 总体情况. Not headings: in-paragraph enumerations (一是/二是), a one-line table of contents,
+//! and the row labels of the standard table 3.
+//! Works on one normalized line at a time; ranges are byte ranges within the line.
+
+use crate::lines::char_len;
+use crate::template;
+use std::ops::Range;
+
+/// Numbering style of a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Markdown(u8),
+    Part,
+    CnDun,
+    Unnumbered,
+    CnParen,
+    ArabicDot,
+    ArabicParen,
+    Circled,
+}
+
+impl Style {
+    /// Rank in the usual hierarchy of Chinese official documents; lower is more major.
+    pub fn rank(self) -> u8 {
+        match self {
+            Style::Markdown(n) => n.saturating_sub(1),
+            Style::Part => 0,
+            Style::CnDun | Style::Unnumbered => 1,
+            Style::CnParen => 2,
+            Style::ArabicDot => 3,
+            Style::ArabicParen => 4,
+            Style::Circled => 5,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Markdown(_) => "markdown",
+            Style::Part => "part",
+            Style::CnDun => "cn_dun",
+            Style::Unnumbered => "none",
+            Style::CnParen => "cn_paren",
+            Style::ArabicDot => "arabic_dot",
+            Style::ArabicParen => "arabic_paren",
+            Style::Circled => "circled",
+        }
+    }
+}
+
+/// A heading found on a line; ranges are relative to the line text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub style: Style,
+    /// The numeral without punctuation (`一`, `1`, `①`), when numbered.
+    pub number: Option<Range<usize>>,
+    /// Numeric value of the number (一 → 1, ① → 1).
+    pub value: Option<u32>,
+    pub title: Range<usize>,
+    /// End of the heading (title plus its closing punctuation).
+    pub end: usize,
+    /// The number's punctuation is missing (`2进一步拓宽…`).
+    pub malformed: bool,
+}
+
+/// Longest title kept from a heading glued to its sentence.
+const MAX_TITLE_CHARS: usize = 40;
+
+/// Parses one line. `expect_arabic` is the next number expected in an ongoing `1、2、…`
+/// sequence, which lets a number whose punctuation was lost (`2进一步…`) still count.
+pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
+    let (style, number, value, body_start, malformed) = numbering(line, expect_arabic)?;
+    if is_table_of_contents(line) {
+        return None;
+    }
+    let rest = &line[body_start..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t', ':']).len();
+    let rest_start = body_start + lead;
+    let rest = &line[rest_start..];
+    if rest.is_empty() || template::is_table3_row(rest) {
+        return None;
+    }
+    let (title_len, end_len) = title_extent(rest, style)?;
+    Some(Heading {
+        style,
+        number,
+        value,
+        title: rest_start..rest_start + title_len,
+        end: rest_start + end_len,
+        malformed,
+    })
+}
+
+/// An unnumbered line that is a statutory part title on its own (主动公开政府信息情况).
+pub fn parse_unnumbered(line: &str) -> Option<Heading> {
+    let t = line.trim_end_matches(['。', ':', ' ']);
+    let n = char_len(t);
+    if !(3..=32).contains(&n)
+        || t.chars()
+            .any(|c| matches!(c, '。' | ',' | ';' | '\t' | '|') || c.is_ascii_digit())
+        || cn_number(t).is_some_and(|(_, l)| t[l..].starts_with(['、', '.']))
+        || template::is_table3_row(t)
+    {
+        return None;
+    }
+    // A sentence that mentions a part is not its title: 本年度没有发生…收费及减免情况.
+    const SENTENCE_WORDS: &[&str] = &[
+        "没有",
+        "未发生",
+        "无",
+        "本年度",
+        "本年",
+        "今年",
+        "我市",
+        "我区",
+        "我县",
+        "均",
+        "已",
+    ];
+    const TITLE_ENDS: &[&str] = &[
+        "情况",
+        "措施",
+        "事项",
+        "概述",
+        "概况",
+        "打算",
+        "问题",
+        "政府信息",
+        "改进",
+        "工作",
+    ];
+    if SENTENCE_WORDS.iter().any(|w| t.contains(w)) || !TITLE_ENDS.iter().any(|w| t.ends_with(w)) {
+        return None;
+    }
+    template::part_of_title(t)?;
+    Some(Heading {
+        style: Style::Unnumbered,
+        number: None,
+        value: None,
+        title: 0..t.len(),
+        end: line.len(),
+        malformed: false,
+    })
+}
+
+type Numbering = (Style, Option<Range<usize>>, Option<u32>, usize, bool);
+
+fn numbering(line: &str, expect_arabic: Option<u32>) -> Option<Numbering> {
+    let b = line.as_bytes();
+    // Markdown
+    if b.first() == Some(&b'#') {
+        let n = b.iter().take_while(|&&c| c == b'#').count();
+        if n <= 6 && b.get(n) == Some(&b' ') {
+            let inner = &line[n + 1..];
+            let inner_trim = inner.trim_start();
+            let off = line.len() - inner_trim.len();
+            // "## 一、总体情况": keep the number, style by #.
+            if let Some((_, num, val, body, _)) = numbering(inner_trim, None) {
+                return Some((
+                    Style::Markdown(n as u8),
+                    num.map(|r| r.start + off..r.end + off),
+                    val,
+                    body + off,
+                    false,
+                ));
+            }
+            return Some((Style::Markdown(n as u8), None, None, off, false));
+        }
+    }
+    // 第一部分 / 第一章
+    if let Some(rest) = line.strip_prefix('第') {
+        let (v, len) = cn_number(rest)?;
+        let after = &rest[len..];
+        for w in ["部分", "章", "篇"] {
+            if after.starts_with(w) {
+                let s = '第'.len_utf8();
+                return Some((
+                    Style::Part,
+                    Some(s..s + len),
+                    Some(v),
+                    s + len + w.len(),
+                    false,
+                ));
+            }
+        }
+        return None;
+    }
+    // (一) / (1)
+    if let Some(rest) = line.strip_prefix('(') {
+        let close = rest.find(')')?;
+        let inner = &rest[..close];
+        let body = 1 + close + 1;
+        if let Some((v, len)) = cn_number(inner).filter(|(_, l)| *l == inner.len()) {
+            let _ = len;
+            return Some((
+                Style::CnParen,
+                Some(1..1 + inner.len()),
+                Some(v),
+                body,
+                false,
+            ));
+        }
+        if let Some((v, len)) = arabic(inner).filter(|(_, l)| *l == inner.len()) {
+            let _ = len;
+            return Some((
+                Style::ArabicParen,
+                Some(1..1 + inner.len()),
+                Some(v),
+                body,
+                false,
+            ));
+        }
+        return None;
+    }
+    // ① … ⑳
+    if let Some(c) = line.chars().next() {
+        if ('①'..='⑳').contains(&c) {
+            let v = c as u32 - '①' as u32 + 1;
+            return Some((
+                Style::Circled,
+                Some(0..c.len_utf8()),
+                Some(v),
+                c.len_utf8(),
+                false,
+            ));
+        }
+    }
+    // 一、 / 一.
+    if let Some((v, len)) = cn_number(line) {
+        let after = &line[len..];
+        if after.starts_with('、')
+            || (after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            let p = after.chars().next().map_or(0, char::len_utf8);
+            return Some((Style::CnDun, Some(0..len), Some(v), len + p, false));
+        }
+        return None;
+    }
+    // 1. / 1、 / 1,  and a lost separator when the sequence expects this number
+    if let Some((v, len)) = arabic(line) {
+        if len > 2 {
+            return None;
+        }
+        let after = &line[len..];
+        let next = after.chars().next()?;
+        match next {
+            '、' | '.' | ','
+                if !after[next.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                return Some((
+                    Style::ArabicDot,
+                    Some(0..len),
+                    Some(v),
+                    len + next.len_utf8(),
+                    false,
+                ));
+            }
+            c if crate::normalize::is_cjk(c)
+                && expect_arabic == Some(v)
+                && !"年月日号个件条项次人万余多".contains(c) =>
+            {
+                return Some((Style::ArabicDot, Some(0..len), Some(v), len, true));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Chinese numeral up to 九十九 at the start: value and byte length.
+pub fn cn_number(s: &str) -> Option<(u32, usize)> {
+    let digit = |c: char| "〇一二三四五六七八九".find(c).map(|p| (p / 3) as u32);
+    let mut chars = s.char_indices();
+    let (_, c0) = chars.next()?;
+    let (mut v, mut len) = if c0 == '十' {
+        (10, 3)
+    } else {
+        (digit(c0).filter(|&d| d > 0)?, 3)
+    };
+    if let Some((_, c1)) = chars.next() {
+        if c0 != '十' && c1 == '十' {
+            v *= 10;
+            len += 3;
+            if let Some(d) = s[len..].chars().next().and_then(digit).filter(|&d| d > 0) {
+                v += d;
+                len += 3;
+            }
+        } else if c0 == '十' {
+            if let Some(d) = digit(c1).filter(|&d| d > 0) {
+                v += d;
+                len += 3;
+            }
+        }
+    }
+    Some((v, len))
+}
+
+fn arabic(s: &str) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    s[..n].parse().ok().filter(|&v| v > 0).map(|v| (v, n))
+}
+
+/// A line listing several parts: 一、总体情况 二、主动公开… (a table of contents).
+fn is_table_of_contents(line: &str) -> bool {
+    let mut count = 0;
+    for (i, _) in line.match_indices('、') {
+        let before = &line[..i];
+        if before.ends_with(|c: char| "一二三四五六七八九十".contains(c)) {
+            count += 1;
+        }
+    }
+    count >= 3 && !line.contains('。')
+}
+
+/// How much of `rest` is the title, and where the heading ends.
+fn title_extent(rest: &str, style: Style) -> Option<(usize, usize)> {
+    // A statutory part title glued to its first sentence: 总体情况2019年,…
+    if matches!(style, Style::CnDun | Style::Part | Style::Markdown(_)) {
+        if let Some(len) = template::glued_part_title(rest) {
+            let after = &rest[len..];
+            let p = after
+                .starts_with(['。', ':', '.'])
+                .then(|| after.chars().next().map_or(0, char::len_utf8));
+            return Some((len, len + p.unwrap_or(0)));
+        }
+    }
+    let stop = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | ':' | ';' | '!' | '?'));
+    match stop {
+        Some((i, c)) if char_len(&rest[..i]) <= MAX_TITLE_CHARS && i > 0 => {
+            Some((i, i + c.len_utf8()))
+        }
+        None if char_len(rest) <= MAX_TITLE_CHARS + 10 => Some((rest.len(), rest.len())),
+        _ => {
+            // A long first sentence: the title is its first clause, or its first words.
+            let clause = rest
+                .char_indices()
+                .find(|(_, c)| matches!(c, ',' | '、' | '。'))
+                .map(|(i, _)| i);
+            match clause {
+                Some(c) if c > 0 && char_len(&rest[..c]) <= MAX_TITLE_CHARS => Some((c, c)),
+                _ => {
+                    let cut: usize = rest.chars().take(MAX_TITLE_CHARS).map(char::len_utf8).sum();
+                    Some((cut, cut))
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(line: &str) -> Option<(&'static str, String, String)> {
+        parse(line, None).map(|h| {
+            let num = h
+                .number
+                .clone()
+                .map(|r| line[r].to_owned())
+                .unwrap_or_default();
+            (h.style.name(), num, line[h.title].to_owned())
+        })
+    }
+
+    #[test]
+    fn every_numbering_style_is_recognised() {
+        assert_eq!(
+            title("一、总体情况"),
+            Some(("cn_dun", "一".into(), "总体情况".into()))
+        );
+        assert_eq!(
+            title("一、 主要工作落实情况"),
+            Some(("cn_dun", "一".into(), "主要工作落实情况".into()))
+        );
+        assert_eq!(
+            title("(二)依申请公开方面"),
+            Some(("cn_paren", "二".into(), "依申请公开方面".into()))
+        );
+        assert_eq!(
+            title("1.加强政府网站建设管理。"),
+            Some(("arabic_dot", "1".into(), "加强政府网站建设管理".into()))
+        );
+        assert_eq!(
+            title("3、推进重点领域信息公开"),
+            Some(("arabic_dot", "3".into(), "推进重点领域信息公开".into()))
+        );
+        assert_eq!(
+            title("(1)建立了公文公开属性源头认定制度。与公文科"),
+            Some((
+                "arabic_paren",
+                "1".into(),
+                "建立了公文公开属性源头认定制度".into()
+            ))
+        );
+        assert_eq!(
+            title("②完善制度"),
+            Some(("circled", "②".into(), "完善制度".into()))
+        );
+        assert_eq!(
+            title("第一部分 总体情况"),
+            Some(("part", "一".into(), "总体情况".into()))
+        );
+        assert_eq!(
+            title("## 三、收到和处理政府信息公开申请情况"),
+            Some((
+                "markdown",
+                "三".into(),
+                "收到和处理政府信息公开申请情况".into()
+            ))
+        );
+        assert_eq!(
+            title("十二、其他"),
+            Some(("cn_dun", "十二".into(), "其他".into()))
+        );
+    }
+
+    #[test]
+    fn heading_glued_to_its_sentence_keeps_only_the_heading() {
+        assert_eq!(
+            title("(一)主动公开方面。严格按照“公开为常态”").unwrap().2,
+            "主动公开方面"
+        );
+        assert_eq!(
+            title("一、总体情况2019年,衢州市以习近平新时代").unwrap().2,
+            "总体情况"
+        );
+        assert_eq!(title("(一)存在问题:一是少数单位").unwrap().2, "存在问题");
+    }
+
+    #[test]
+    fn enumerations_dates_and_decimals_are_not_headings() {
+        assert_eq!(title("一是切实加强组织领导。"), None);
+        assert_eq!(title("2016年,全市有政府网站438个"), None);
+        assert_eq!(title("1.5万人次参加培训"), None);
+        assert_eq!(
+            title("一、总体情况 二、主动公开 三、依申请公开 四、复议诉讼"),
+            None
+        );
+    }
+
+    #[test]
+    fn table3_row_labels_are_not_headings() {
+        assert_eq!(title("一、本年新收政府信息公开申请数量"), None);
+        assert_eq!(title("四、结转下年度继续办理"), None);
+    }
+
+    #[test]
+    fn lost_separator_counts_only_when_the_sequence_expects_it() {
+        let h = parse("2进一步拓宽公开载体。开办新媒体", Some(2)).unwrap();
+        assert!(h.malformed);
+        assert_eq!(parse("2进一步拓宽公开载体。", Some(5)), None);
+    }
+
+    #[test]
+    fn unnumbered_part_titles_on_their_own_line() {
+        assert!(parse_unnumbered("主动公开政府信息情况").is_some());
+        assert!(parse_unnumbered("存在问题及改进措施").is_some());
+        assert!(parse_unnumbered("按照规定,对于应该公开的信息").is_none());
+    }
+}

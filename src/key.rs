@@ -1,0 +1,200 @@
+//! Key indicators: requests received, completed and carried over, their outcomes, and the
+//! numbers of administrative reviews and lawsuits.
+//!
+//! Table 3 and table 4 are the authority when present. Otherwise the indicators are read
+//! from the prose: a count (件, 宗, 条, 个, 份, 起) whose own clause names the indicator
+//! (全市收到依申请公开件229件 → requests_received; 转接到2021年度办结1件 →
+//! requests_carried_to_next_year). The first statement of an indicator wins; clauses that
+//! open with 其中 are parts, not totals.
+
+use crate::quantities::Found;
+use std::ops::Range;
+
+/// A key value with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyValue {
+    pub field: &'static str,
+    pub value: f64,
+    pub range: Range<usize>,
+    pub from: &'static str,
+    pub note: Option<String>,
+}
+
+/// Units that count requests, reviews and suits.
+const COUNT_UNITS: &[&str] = &["件", "宗", "条", "个", "份", "起", "次", "例"];
+
+/// Reads key indicators from prose quantities.
+pub fn from_prose(norm: &str, quantities: &[Found]) -> Vec<KeyValue> {
+    let mut out: Vec<KeyValue> = Vec::new();
+    for q in quantities {
+        if !COUNT_UNITS.contains(&q.unit) || q.approx.is_some() {
+            continue;
+        }
+        let clause = clause_before(norm, q.range.start);
+        let Some((field, note)) = classify(clause) else {
+            continue;
+        };
+        if out.iter().any(|k| k.field == field) {
+            continue;
+        }
+        // 办结 and 结转 without 申请 in their clause count only in the sentence that stated
+        // the requests received (依法依规办结228件 after 收到…申请229件).
+        if matches!(
+            field,
+            "requests_completed" | "requests_carried_to_next_year"
+        ) && !clause.contains("申请")
+        {
+            let same_sentence = out
+                .iter()
+                .find(|k| k.field == "requests_received")
+                .is_some_and(|r| {
+                    r.range.end <= q.range.start
+                        && !norm[r.range.end..q.range.start].contains(['。', '\n'])
+                });
+            if !same_sentence {
+                continue;
+            }
+        }
+        out.push(KeyValue {
+            field,
+            value: q.value,
+            range: q.range.clone(),
+            from: "prose",
+            note,
+        });
+    }
+    out
+}
+
+/// The text of the clause that ends where the number starts.
+fn clause_before(norm: &str, at: usize) -> &str {
+    let before = &norm[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '。' | ';' | '\n' | ':' | '!' | '?'))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let clause = &before[start..];
+    // keep it short: the indicator's words stand right before the number
+    let n = clause.chars().count();
+    if n > 40 {
+        let skip: usize = clause.chars().take(n - 40).map(char::len_utf8).sum();
+        &clause[skip..]
+    } else {
+        clause
+    }
+}
+
+fn classify(clause: &str) -> Option<(&'static str, Option<String>)> {
+    let has = |w: &str| clause.contains(w);
+    if clause.trim_start().starts_with("其中") || has("比上年") || has("同比") {
+        return None;
+    }
+    let next_year = has("下年")
+        || has("下一年")
+        || has("转入")
+        || has("转接")
+        || has("顺延")
+        || has_year_ahead(clause);
+    if has("上年结转") || has("上年度结转") || has("上一年度结转") {
+        return Some(("requests_carried_over_from_last_year", None));
+    }
+    if (has("结转") || has("转接") || has("转入") || has("顺延")) && next_year {
+        return Some(("requests_carried_to_next_year", None));
+    }
+    if has("不予公开") {
+        return Some(("outcome_not_disclosed", None));
+    }
+    if has("予以公开") && has("部分公开") {
+        return Some((
+            "outcome_disclosed",
+            Some("报告将“予以公开”与“部分公开”合并为一个数字，此处记为予以公开，部分公开未单独列出。".to_owned()),
+        ));
+    }
+    if has("部分公开") {
+        return Some(("outcome_partially_disclosed", None));
+    }
+    if has("予以公开") || has("同意公开") || has("全部公开") {
+        return Some(("outcome_disclosed", None));
+    }
+    if has("无法提供") || has("不掌握") || has("信息不存在") {
+        return Some(("outcome_unable_to_provide", None));
+    }
+    if has("不予处理") {
+        return Some(("outcome_not_processed", None));
+    }
+    if has("其他处理") {
+        return Some(("outcome_other", None));
+    }
+    if has("行政复议") && !has("诉讼") {
+        return Some(("review_total", None));
+    }
+    if has("行政诉讼") && !has("复议") {
+        return Some(("litigation_total", None));
+    }
+    if (has("办结") || has("办理完毕") || has("答复")) && !next_year {
+        return Some(("requests_completed", None));
+    }
+    if has_any(clause, &["收到", "受理", "接收", "接到", "新收", "共收"])
+        && has_any(clause, &["申请"])
+    {
+        return Some(("requests_received", None));
+    }
+    None
+}
+
+fn has_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// 转接到2021年度: a four-digit year in the clause marks the next year.
+fn has_year_ahead(clause: &str) -> bool {
+    clause.contains("年度")
+        && clause.bytes().filter(u8::is_ascii_digit).count() >= 4
+        && (clause.contains('到') || clause.contains('至'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<(&'static str, f64)> {
+        let norm = crate::normalize::Text::new(s).norm;
+        let q = crate::quantities::extract(&norm, &[]);
+        from_prose(&norm, &q)
+            .into_iter()
+            .map(|k| (k.field, k.value))
+            .collect()
+    }
+
+    #[test]
+    fn received_completed_and_carried_from_one_sentence() {
+        assert_eq!(
+            keys("全市收到依申请公开件229件,依法依规办结228件,转接到2021年度办结1件。其中,办理向市政府申请的依申请公开件43件"),
+            vec![("requests_received", 229.0), ("requests_completed", 228.0), ("requests_carried_to_next_year", 1.0)]
+        );
+    }
+
+    #[test]
+    fn outcomes_with_a_combined_disclosed_figure() {
+        let k = keys("全市598件依申请公开件中,予以公开及部分公开411件,占70%;不予公开23件,占4%;因本机关不掌握等原因无法提供121件,占20%;不予处理21件,占4%;其他处理14件,占2%。");
+        assert_eq!(
+            k,
+            vec![
+                ("outcome_disclosed", 411.0),
+                ("outcome_not_disclosed", 23.0),
+                ("outcome_unable_to_provide", 121.0),
+                ("outcome_not_processed", 21.0),
+                ("outcome_other", 14.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_after_qizhong_are_not_totals() {
+        assert_eq!(
+            keys("共受理政府信息公开申请598件,比上年增长26%,其中市级行政机关256件"),
+            vec![("requests_received", 598.0)]
+        );
+    }
+}

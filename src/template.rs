@@ -1,0 +1,183 @@
+//! The statutory templates: which section titles are which part of the report.
+//!
+//! The 2019 regulation's template has six parts (overview, proactive, requests,
+//! review_litigation, problems, other); the 2008 regulation's reports have their own
+//! (overview, proactive, requests_2008, fees, review_litigation, problems, other) with many
+//! local variants (report-formats.md §2). Titles are matched in simplified script on
+//! keywords, so variants, both scripts and typos such as 行政法复议 map to the same key.
+
+/// Era of the regulation a report follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    /// 2008 《条例》 (reports for 2008–2018).
+    Y2008,
+    /// 2019 《条例》 (reports for 2019 on).
+    Y2019,
+}
+
+/// Template part keys with their Chinese names, in template order.
+pub const PARTS_2019: &[(&str, &str)] = &[
+    ("overview", "总体情况"),
+    ("proactive", "主动公开政府信息情况"),
+    ("requests", "收到和处理政府信息公开申请情况"),
+    ("review_litigation", "政府信息公开行政复议、行政诉讼情况"),
+    ("problems", "存在的主要问题及改进情况"),
+    ("other", "其他需要报告的事项"),
+];
+
+/// Parts of a 2008-regulation report, in their usual order.
+pub const PARTS_2008: &[(&str, &str)] = &[
+    ("overview", "概述"),
+    ("proactive", "主动公开政府信息情况"),
+    ("requests_2008", "依申请公开政府信息和不予公开政府信息情况"),
+    ("fees", "政府信息公开的收费及减免情况"),
+    (
+        "review_litigation",
+        "因政府信息公开申请行政复议、提起行政诉讼情况",
+    ),
+    ("problems", "存在的主要问题及改进情况"),
+    ("other", "其他需要报告的事项"),
+];
+
+/// Chinese name of a template part key.
+pub fn part_name(key: &str) -> &'static str {
+    PARTS_2019
+        .iter()
+        .chain(PARTS_2008)
+        .find(|(k, _)| *k == key)
+        .map_or("", |(_, n)| n)
+}
+
+/// The template part a section title names, era-neutral: `requests` for both request parts.
+/// Returns `None` for titles that are not a template part.
+pub fn part_of_title(title: &str) -> Option<&'static str> {
+    let t = title.trim();
+    let has = |w: &str| t.contains(w);
+    if has("其他需要报告")
+        || has("其他需报告")
+        || has("其他事项")
+        || has("其它需要报告")
+        || t == "其他"
+    {
+        return Some("other");
+    }
+    if (has("收费") || has("减免") || has("收支") || has("费用")) && !has("复议") {
+        return Some("fees");
+    }
+    if has("复议") || has("诉讼") || has("申诉") {
+        return Some("review_litigation");
+    }
+    if has("问题") && (has("改进") || has("存在") || has("主要") || has("措施") || has("打算"))
+        || has("改进情况")
+        || has("改进措施")
+    {
+        return Some("problems");
+    }
+    if has("收到和处理") || has("依申请") || has("申请公开") || has("公开申请") {
+        return Some("requests");
+    }
+    if has("主动公开") {
+        return Some("proactive");
+    }
+    if has("总体情况") || has("概述") || has("基本情况") || has("概况") || has("总体工作情况")
+    {
+        return Some("overview");
+    }
+    None
+}
+
+/// The template key of a title in an era: the 2008 request part has its own key.
+pub fn canonical(title: &str, era: Era) -> Option<&'static str> {
+    match (part_of_title(title)?, era) {
+        ("requests", Era::Y2008) if !title.contains("收到和处理") => Some("requests_2008"),
+        (k, _) => Some(k),
+    }
+}
+
+/// Statutory part titles (and frequent variants) that are found glued to the next sentence
+/// (`总体情况2019年,…`); longest first.
+const GLUED_TITLES: &[&str] = &[
+    "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+    "政府信息公开工作存在的主要问题及改进情况",
+    "依申请公开政府信息和不予公开政府信息情况",
+    "因政府信息公开申请行政复议、提起行政诉讼情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开的收费及减免情况",
+    "存在的主要问题及改进情况",
+    "主动公开政府信息情况",
+    "主动公开的政府信息",
+    "其他需要报告的事项",
+    "总体情况",
+    "基本情况",
+    "概述",
+];
+
+/// Byte length of a statutory title at the start of `rest` when more text follows it.
+pub fn glued_part_title(rest: &str) -> Option<usize> {
+    GLUED_TITLES
+        .iter()
+        .find(|t| rest.starts_with(*t) && rest.len() > t.len())
+        .map(|t| t.len())
+}
+
+/// Row labels of table 3 that look like headings: 一、本年新收政府信息公开申请数量 …
+pub fn is_table3_row(rest: &str) -> bool {
+    [
+        "本年新收",
+        "上年结转",
+        "本年度办理结果",
+        "结转下年度继续办理",
+        "结转下年度",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_and_typos_map_to_the_template() {
+        assert_eq!(canonical("总体情况", Era::Y2019), Some("overview"));
+        assert_eq!(
+            canonical("主动公开的政府信息", Era::Y2019),
+            Some("proactive")
+        );
+        assert_eq!(
+            canonical("政府信息公开行政法复议、行政诉讼情况", Era::Y2019),
+            Some("review_litigation")
+        );
+        assert_eq!(
+            canonical("政府信息公开工作存在的主要问题及改进情况", Era::Y2019),
+            Some("problems")
+        );
+        assert_eq!(
+            canonical("存在问题及改进措施", Era::Y2008),
+            Some("problems")
+        );
+        assert_eq!(
+            canonical("主要问题和改进措施", Era::Y2019),
+            Some("problems")
+        );
+        assert_eq!(
+            canonical("依申请公开政府信息和不予公开政府信息情况", Era::Y2008),
+            Some("requests_2008")
+        );
+        assert_eq!(
+            canonical("收到和处理政府信息公开申请情况", Era::Y2019),
+            Some("requests")
+        );
+        assert_eq!(
+            canonical("政府信息公开的收费及减免情况", Era::Y2008),
+            Some("fees")
+        );
+        assert_eq!(
+            canonical("因政府信息公开申请行政复议、提起行政诉讼情况", Era::Y2008),
+            Some("review_litigation")
+        );
+        assert_eq!(canonical("其他需要报告的事项", Era::Y2019), Some("other"));
+        assert_eq!(canonical("典型经验和做法", Era::Y2019), None);
+    }
+}
