@@ -23,91 +23,26 @@ pub struct Found {
     pub range: Range<usize>,
 }
 
-/// Units, longest first within each leading character (matched greedily).
+/// Units, matched longest first.
+#[rustfmt::skip]
 const UNITS: &[&str] = &[
-    "个工作日",
-    "个百分点",
-    "个月",
-    "工作日",
-    "人次",
-    "家次",
-    "场次",
-    "件次",
-    "户次",
-    "批次",
-    "条次",
-    "篇次",
-    "余次",
-    "万元",
-    "亿元",
-    "千元",
-    "小时",
-    "分钟",
-    "平方米",
-    "平方公里",
-    "公里",
-    "千米",
-    "万字",
-    "课时",
-    "学时",
-    "周岁",
-    "个",
-    "条",
-    "件",
-    "项",
-    "期",
-    "次",
-    "人",
-    "家",
-    "份",
-    "篇",
-    "场",
-    "宗",
-    "起",
-    "户",
-    "轮",
-    "处",
-    "元",
-    "天",
-    "名",
-    "位",
-    "所",
-    "批",
-    "张",
-    "套",
-    "台",
-    "部",
-    "栏",
-    "类",
-    "册",
-    "本",
-    "页",
-    "座",
-    "支",
-    "组",
-    "节",
-    "幅",
-    "帖",
-    "封",
-    "通",
-    "例",
-    "票",
-    "亩",
-    "吨",
-    "米",
-    "个百分点",
+    "个工作日", "个百分点", "个月", "工作日", "人次", "家次", "场次", "件次", "户次", "批次", "条次", "篇次",
+    "万元", "亿元", "千元", "县市区", "市直部门", "县区", "乡镇", "部分", "小时", "分钟", "平方米", "平方公里",
+    "公里", "千米", "万字", "课时", "学时", "周岁", "个", "条", "件", "项", "期", "次", "人", "家", "份", "篇",
+    "场", "宗", "起", "户", "轮", "处", "元", "天", "名", "位", "所", "批", "张", "套", "台", "部", "栏", "类",
+    "册", "本", "页", "座", "支", "组", "节", "幅", "帖", "封", "通", "例", "票", "亩", "吨", "米", "倍", "级",
 ];
 
 /// A unit followed by one of these characters is the start of a word, not a unit
 /// (部门, 一件事, 次性, 条例 …).
+#[rustfmt::skip]
 const WORD_AFTER_UNIT: &[&str] = &[
-    "部门", "部署", "部分", "件事", "次性", "条例", "条件", "条款", "人民", "人大", "人员", "人事",
-    "人才", "处理", "处置", "处室", "处罚", "期间", "期限", "项目", "场所", "场景", "户籍", "批准",
-    "批复", "台账", "所有", "所属", "起草", "起诉", "起来", "家庭", "份额", "名单", "名称", "位置",
-    "宗旨", "天然", "元素", "通知", "通过", "通报", "例如", "类型", "类别", "本级", "本次", "组织",
-    "组成", "节点", "张贴", "套餐", "支持", "册子", "本年", "类似", "页面", "名义", "位于", "座谈",
-    "米粮", "通讯", "本着", "本地", "期刊", "次要", "部委", "次数", "家长", "件数", "户外", "个体",
-    "个性", "条线", "场地", "处级", "批评", "台阶", "通道",
+    "部门", "部署", "件事", "次性", "条例", "条件", "条款", "人民", "人大", "人员", "人事", "人才", "处理", "处置",
+    "处室", "处罚", "期间", "期限", "项目", "场所", "场景", "户籍", "批准", "批复", "台账", "所有", "所属", "起草",
+    "起诉", "起来", "家庭", "份额", "名单", "名称", "位置", "宗旨", "天然", "元素", "通知", "通过", "通报", "例如",
+    "类型", "类别", "本级", "本次", "组织", "组成", "节点", "张贴", "套餐", "支持", "册子", "本年", "类似", "页面",
+    "名义", "位于", "座谈", "通讯", "本着", "本地", "期刊", "次要", "部委", "次数", "家长", "件数", "户外", "个体",
+    "个性", "条线", "场地", "处级", "批评", "台阶", "通道", "级别", "倍增",
 ];
 
 /// Finds quantities in `norm` outside the `excluded` ranges (which must be sorted).
@@ -251,7 +186,10 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
             break;
         }
     }
-    if money_unit.is_none() && norm[j..].starts_with('+') {
+    if money_unit.is_none()
+        && norm[j..].starts_with('+')
+        && !norm[j + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
         approx = Some(Approx::Over);
         j += 1;
     }
@@ -300,7 +238,7 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
             }
         }
     };
-    if !is_arabic && unit.is_empty() {
+    if unit.is_empty() && (!is_arabic || before.ends_with(['“', '"', '「', '‘'])) {
         return None;
     }
     Some(finish(norm, i, end, value.to_f64(), value_to, unit, approx))
@@ -336,6 +274,15 @@ fn finish(
     let mut s = start;
     let before = &norm[..start];
     for (w, a) in [
+        ("不得少于", Approx::Over),
+        ("不应少于", Approx::Over),
+        ("不应低于", Approx::Over),
+        ("不得低于", Approx::Over),
+        ("不少于", Approx::Over),
+        ("不低于", Approx::Over),
+        ("不超过", Approx::Under),
+        ("不多于", Approx::Under),
+        ("不高于", Approx::Under),
         ("超过", Approx::Over),
         ("将近", Approx::Under),
         ("大约", Approx::About),
@@ -361,13 +308,24 @@ fn finish(
         }
     }
     let mut e = end;
+    let duration = matches!(
+        unit,
+        "小时" | "分钟" | "天" | "个工作日" | "工作日" | "个月"
+    );
     for (w, a) in [
         ("以上", Approx::Over),
         ("左右", Approx::About),
         ("以下", Approx::Under),
+        ("以内", Approx::Under),
+        ("内", Approx::Under),
         ("余", Approx::Over),
     ] {
-        if norm[e..].starts_with(w) && !unit.is_empty() && (w != "余" || unit == "%") {
+        let applies = match w {
+            "余" => unit == "%",
+            "以内" | "内" => duration,
+            _ => !unit.is_empty(),
+        };
+        if norm[e..].starts_with(w) && applies {
             if approx.is_none() {
                 approx = Some(a);
             }

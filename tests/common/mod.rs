@@ -1,0 +1,111 @@
+//! Shared helpers for the integration tests: fixtures and the span contract.
+#![allow(dead_code)]
+
+use xxgk::report::{Report, Section};
+
+pub const SEEDS: [&str; 5] = [
+    "000_a76db0a735cfa73f",
+    "001_2e44ad171ca045ec",
+    "002_ce639bba3c248ba6",
+    "003_ed6d354b193d9598",
+    "004_3113b365ef35d360",
+];
+
+pub fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The slice of `text` between character offsets.
+pub fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+pub fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
+    for s in sections {
+        out.push(s);
+        walk(&s.children, out);
+    }
+}
+
+/// Every span of the report lies inside the input and its text equals the slice.
+pub fn assert_spans(input: &str, r: &Report) {
+    let n = input.chars().count();
+    assert_eq!(r.input.chars, n);
+    let check = |what: &str, start: usize, end: usize, text: Option<&str>| {
+        assert!(
+            start <= end && end <= n,
+            "{what}: span {start}..{end} outside 0..{n}"
+        );
+        if let Some(t) = text {
+            assert_eq!(
+                chars(input, start, end),
+                t,
+                "{what}: text differs from its slice"
+            );
+        }
+    };
+    for q in &r.quantities {
+        check("quantity", q.start, q.end, Some(&q.text));
+    }
+    for f in &r.furniture {
+        check("furniture", f.start, f.end, Some(&f.text));
+    }
+    for c in &r.meta.cited {
+        check("citation", c.start, c.end, Some(&c.text));
+    }
+    if let Some(t) = &r.meta.title_span {
+        check("title", t.start, t.end, Some(&t.text));
+    }
+    for s in r.key.sources.iter() {
+        check("key", s.start, s.end, Some(&s.text));
+    }
+    for c in &r.checks {
+        if let (Some(s), Some(e)) = (c.start, c.end) {
+            check("check", s, e, None);
+        }
+    }
+    let mut all = Vec::new();
+    walk(&r.sections, &mut all);
+    for s in &all {
+        check("section", s.start, s.end, None);
+        assert!(
+            s.start <= s.heading_end && s.heading_end <= s.end,
+            "heading inside section"
+        );
+        let body = chars(input, s.start, s.heading_end);
+        if !s.title.is_empty() {
+            assert!(
+                body.contains(&s.title),
+                "heading {body:?} contains its title {:?}",
+                s.title
+            );
+        }
+        for c in &s.children {
+            assert!(
+                s.start <= c.start && c.end <= s.end,
+                "child {:?} inside parent {:?}",
+                c.title,
+                s.title
+            );
+            assert!(c.level > s.level);
+        }
+    }
+    // furniture never falls inside a section body
+    for f in &r.furniture {
+        for s in &all {
+            assert!(
+                !(s.heading_end < f.start && f.end < s.end)
+                    || s.children
+                        .iter()
+                        .any(|c| c.start <= f.start && f.end <= c.end),
+                "furniture {:?} inside body of {:?}",
+                f.text,
+                s.title
+            );
+        }
+    }
+}
