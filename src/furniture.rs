@@ -222,11 +222,9 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
         return Some("toolbar");
     }
     let bare = t.trim_end_matches([':', ',', ' ']);
-    if n <= 20
-        && TOOLBAR
-            .iter()
-            .any(|k| bare == *k || t.starts_with(&format!("{k}:")))
-    {
+    // `key` alone, or `key:` followed by a value
+    let keyed = |k: &&str| bare == *k || t.strip_prefix(*k).is_some_and(|r| r.starts_with(':'));
+    if n <= 20 && TOOLBAR.iter().any(keyed) {
         return Some(if bare.starts_with("分享") || bare == "扫一扫" {
             "share"
         } else {
@@ -240,19 +238,10 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     {
         return Some("share");
     }
-    if n <= 40
-        && RELATED
-            .iter()
-            .any(|k| bare == *k || t.starts_with(&format!("{k}:")))
-    {
+    if n <= 40 && RELATED.iter().any(keyed) {
         return Some("related");
     }
-    if n <= 40
-        && (WIKI
-            .iter()
-            .any(|k| bare == *k || t.starts_with(&format!("{k}:")))
-            || bare == "全文,内容介绍")
-    {
+    if n <= 40 && (WIKI.iter().any(keyed) || bare == "全文,内容介绍") {
         return Some("wiki");
     }
     if n <= 60

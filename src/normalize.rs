@@ -6,9 +6,9 @@
 //! - bracket and punctuation variants: （）→(), ：→:, ；→;, ，→,, 〔〕［］【】→[], ！？→!?,
 //!   dashes (—, –) → -;
 //! - line breaks: \r\n and \r to \n;
-//! - traditional to simplified script, when the text is traditional: OpenCC's tables
-//!   (`ferrous-opencc`, t2s) for characters and common phrases, then the Taiwan wording that
-//!   machine conversion leaves (入口網站→门户网站, 最佳化→优化, 檔案→文件 …, see [`PHRASES`]);
+//! - traditional to simplified script, when the text is traditional: OpenCC's character
+//!   table (`ferrous-opencc`, t2s), then the phrases and Taiwan wording that machine
+//!   conversion leaves (入口網站→门户网站, 最佳化→优化, 檔案→文件 …, see [`PHRASES`]);
 //! - pinyin that mirror sites insert after characters, 根據(jù) → 根据.
 //!
 //! Guarantee: [`Text::orig_range`] maps any byte range of the normalized text to the character
@@ -200,16 +200,31 @@ pub fn fold_char(c: char) -> char {
 const TRADITIONAL_MARKS: &str = "這個們來時會對說為國經過與發後問學還動開關實現體點當從應麼頭給長見氣區縣機員書報請務處門網條總資開據數歷權幾質勞傳營審訊聯辦職義認識領導級態狀紀檢構設計劃訪題佈衛價響護團嚴節農藥醫療歸屬參隊項顯覺觀證讀議論戰黨邊類觀產業愛環繞續統維財稅購標準規範彙編輯轉載";
 const SIMPLIFIED_MARKS: &str = "这个们来时会对说为国经过与发后问学还动开关实现体点当从应么头给长见气区县机员书报请务处门网条总资据数历权几质劳传营审讯联办职义认识领导级态状纪检构设计划访题布卫价响护团严节农药医疗归属参队项显觉观证读议论战党边类产业爱环绕续统维财税购标准规范汇编辑转载";
 
+/// The marks as sorted arrays for binary search, built once.
+fn marks() -> &'static (Vec<char>, Vec<char>) {
+    static MARKS: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
+    MARKS.get_or_init(|| {
+        let sorted = |s: &str| {
+            let mut v: Vec<char> = s.chars().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        (sorted(TRADITIONAL_MARKS), sorted(SIMPLIFIED_MARKS))
+    })
+}
+
 /// Decides the script by counting characters found only in one script.
 pub fn detect_script(text: &str) -> Script {
+    let (trad_marks, simp_marks) = marks();
     let (mut trad, mut simp) = (0usize, 0usize);
     for c in text.chars() {
         if !is_cjk(c) {
             continue;
         }
-        if TRADITIONAL_MARKS.contains(c) {
+        if trad_marks.binary_search(&c).is_ok() {
             trad += 1;
-        } else if SIMPLIFIED_MARKS.contains(c) {
+        } else if simp_marks.binary_search(&c).is_ok() {
             simp += 1;
         }
     }
@@ -226,31 +241,38 @@ fn converter() -> Option<&'static OpenCC> {
         .as_ref()
 }
 
-/// Converts traditional to simplified, one output character per input character. OpenCC's
-/// t2s tables keep the character count; a line where they do not (never seen) falls back
-/// to converting it character by character, so the one-to-one map always holds.
+thread_local! {
+    /// OpenCC's conversion of single characters, remembered per thread: a report uses a
+    /// thousand or two distinct characters, so after the first report conversion is a lookup.
+    static T2S_CACHE: std::cell::RefCell<std::collections::HashMap<char, char>> = Default::default();
+}
+
+/// Converts traditional to simplified, one output character per input character, with
+/// OpenCC's character table (t2s). OpenCC's phrase rules are not applied: the wording that
+/// matters to reports is in [`PHRASES`], applied afterwards with its own offsets.
 fn to_simplified_chars(text: &str) -> Vec<char> {
     let Some(cc) = converter() else {
         return text.chars().collect();
     };
-    let mut out = Vec::with_capacity(text.len() / 2);
-    for line in text.split_inclusive('\n') {
-        let conv = cc.convert(line);
-        if conv.chars().count() == line.chars().count() {
-            out.extend(conv.chars());
-        } else {
-            let mut buf = [0u8; 4];
-            for c in line.chars() {
-                let one = cc.convert(c.encode_utf8(&mut buf));
-                let mut it = one.chars();
-                out.push(match (it.next(), it.next()) {
-                    (Some(s), None) => s,
-                    _ => c,
-                });
-            }
-        }
-    }
-    out
+    T2S_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let mut buf = [0u8; 4];
+        text.chars()
+            .map(|c| {
+                if !is_cjk(c) {
+                    return c;
+                }
+                *cache.entry(c).or_insert_with(|| {
+                    let one = cc.convert(c.encode_utf8(&mut buf));
+                    let mut it = one.chars();
+                    match (it.next(), it.next()) {
+                        (Some(s), None) => s,
+                        _ => c,
+                    }
+                })
+            })
+            .collect()
+    })
 }
 
 /// Longest phrase of [`PHRASES`] at the start of `s`: its length in chars and replacement.
