@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# README command 2: the full test suite. Sets up, runs `cargo test` (all targets), builds the
+# page and runs the browser tests. Exits non-zero when anything fails; the last line is
+# "N passed, N failed" for the browser tests.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+bash scripts/setup.sh
+if have cargo; then CARGO=cargo; else CARGO=/usr/bin/cargo; fi
+
+status=0
+say "cargo test --all-targets"
+"$CARGO" test --all-targets || status=1
+
+bash scripts/build-page.sh
+
+say "browser tests (tests/e2e)"
+tap=$(mktemp)
+trap 'rm -f "$tap"' EXIT
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$tap" tests/e2e/page.test.mjs || status=1
+passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -1)
+failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -1)
+if [ -z "$passed" ] || [ -z "$failed" ]; then
+  status=1
+  passed=${passed:-0}
+  failed=${failed:-?}
+fi
+[ "$failed" = 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,65 @@
+//! The JavaScript API, `window.xxgk`:
+//!
+//! - `analyze(text)` → the report as a plain object, exactly the CLI's JSON (maps are plain
+//!   objects, `None` is `null`);
+//! - `analyzeBytes(bytes)` (a `Uint8Array` or `ArrayBuffer`) → the report, or throws an
+//!   `Error` whose message says in Chinese why the bytes could not be read as text;
+//! - `version` (the crate version) and `schema` (`"xxgk/1"`).
+
+use crate::report::{Report, SCHEMA};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Converts a report to the same plain object `JSON.parse` would give for the CLI's output.
+pub fn to_js(report: &Report) -> Result<JsValue, JsValue> {
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+fn analyze(text: JsValue) -> Result<JsValue, JsValue> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| js_sys::TypeError::new("xxgk.analyze(text)：text 须为字符串"))?;
+    to_js(&crate::analyze(&text))
+}
+
+fn analyze_bytes(bytes: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = if bytes.is_instance_of::<js_sys::Uint8Array>() {
+        js_sys::Uint8Array::from(bytes).to_vec()
+    } else if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(&bytes).to_vec()
+    } else {
+        return Err(js_sys::TypeError::new(
+            "xxgk.analyzeBytes(bytes)：bytes 须为 Uint8Array 或 ArrayBuffer",
+        )
+        .into());
+    };
+    match crate::analyze_bytes(&bytes) {
+        Ok(report) => to_js(&report),
+        Err(e) => Err(js_sys::Error::new(&e.message).into()),
+    }
+}
+
+/// Puts the frozen `xxgk` object on `window`.
+pub fn install() -> Result<(), JsValue> {
+    let api = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&api, &JsValue::from_str(k), v);
+    set(
+        "analyze",
+        &Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(analyze).into_js_value(),
+    )?;
+    set(
+        "analyzeBytes",
+        &Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(analyze_bytes).into_js_value(),
+    )?;
+    set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")))?;
+    set("schema", &JsValue::from_str(SCHEMA))?;
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("xxgk"),
+        &js_sys::Object::freeze(&api),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,340 @@
+//! The application component: the editor (paste area, 示例, 打开文件, drag and drop, export)
+//! on the left, the analysis (summary, outline, checks, quantities) on the right, the
+//! annotated document below the editor.
+//!
+//! The editor's text is the user's: it is saved to `localStorage` on every input, before
+//! anything else, restored on load, and put aside (with a way back) when 示例 or a file
+//! replaces it. Analysis runs 200 ms after the last keystroke.
+
+use super::checks::Checks;
+use super::docview::DocView;
+use super::export;
+use super::filelist::FileList;
+use super::files;
+use super::outline::Outline;
+use super::quantities::Quantities;
+use super::state::{Action, Analysis, Notice, OpenedFile, Origin, Shared, State};
+use super::storage::{self, PREVIOUS_KEY, TEXT_KEY};
+use super::summary::Summary;
+use super::text::utf16_offset;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// The bundled sample: a real 2019 report of 衢州市人民政府.
+pub const SAMPLE: &str = include_str!("../../tests/fixtures/002_ce639bba3c248ba6.txt");
+
+/// Pause after the last keystroke before the text is analysed again.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// Analyses a text and times it.
+fn run(text: Rc<str>, origin: Origin) -> Rc<Analysis> {
+    let t0 = files::now();
+    let report = crate::analyze(&text);
+    Rc::new(Analysis {
+        text,
+        report,
+        origin,
+        millis: files::now() - t0,
+    })
+}
+
+fn textarea(r: &NodeRef) -> Option<HtmlTextAreaElement> {
+    r.cast::<HtmlTextAreaElement>()
+}
+
+/// A plain-language line for screen readers after each analysis.
+fn status(a: &Analysis) -> String {
+    let r = &a.report;
+    format!(
+        "分析完成：{} 字，{} 个部分，{} 个数量，{} 项检查。",
+        r.input.chars,
+        r.sections.len(),
+        r.quantities.len(),
+        r.checks.len()
+    )
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    let input = use_node_ref();
+    // Bumped by every change of the editor; a pending analysis runs only if still current.
+    let generation = use_mut_ref(|| 0u32);
+    // The text put aside by the last 示例 or 打开文件.
+    let previous: Rc<RefCell<Option<String>>> = use_mut_ref(|| storage::load(PREVIOUS_KEY));
+
+    // Puts a text into the editor (saving it, and putting the old one aside) and shows its
+    // analysis at once.
+    let load = {
+        let (state, input, generation, previous) = (
+            state.dispatcher(),
+            input.clone(),
+            generation.clone(),
+            previous.clone(),
+        );
+        Callback::from(move |(a, notice): (Rc<Analysis>, Option<String>)| {
+            *generation.borrow_mut() += 1;
+            let Some(ta) = textarea(&input) else { return };
+            let old = ta.value();
+            let replaced = !old.trim().is_empty() && old != *a.text;
+            if replaced {
+                storage::save(PREVIOUS_KEY, &old);
+                *previous.borrow_mut() = Some(old);
+            }
+            ta.set_value(&a.text);
+            if !storage::save(TEXT_KEY, &a.text) {
+                state.dispatch(Action::StorageFailed);
+            }
+            state.dispatch(Action::Notice(notice.map(|text| Notice {
+                text: if replaced {
+                    format!("{text}原来的文字已另存，可以恢复。")
+                } else {
+                    text
+                },
+                is_error: false,
+                can_restore: replaced,
+            })));
+            state.dispatch(Action::Analyzed(a));
+        })
+    };
+
+    // On mount: bring back the saved text, analyse it, and tell the page we are ready.
+    {
+        let (state, input) = (state.dispatcher(), input.clone());
+        use_effect_with((), move |_| {
+            if let (Some(text), Some(ta)) = (storage::load(TEXT_KEY), textarea(&input)) {
+                if !text.is_empty() {
+                    ta.set_value(&text);
+                    state.dispatch(Action::Analyzed(run(text.into(), Origin::Typed)));
+                }
+            }
+            if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("data-xxgk", "ready");
+            }
+        });
+    }
+
+    let oninput = {
+        let (state, input, generation) = (state.dispatcher(), input.clone(), generation.clone());
+        Callback::from(move |_: InputEvent| {
+            let Some(ta) = textarea(&input) else { return };
+            if !storage::save(TEXT_KEY, &ta.value()) {
+                state.dispatch(Action::StorageFailed);
+            }
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let (state, input, generation) = (state.clone(), input.clone(), generation.clone());
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(DEBOUNCE).await;
+                if *generation.borrow() != mine {
+                    return;
+                }
+                if let Some(ta) = textarea(&input) {
+                    state.dispatch(Action::Analyzed(run(ta.value().into(), Origin::Typed)));
+                }
+            });
+        })
+    };
+
+    let on_sample = {
+        let load = load.clone();
+        Callback::from(move |_: MouseEvent| {
+            load.emit((
+                run(SAMPLE.into(), Origin::Sample),
+                Some("已载入示例报告（衢州市人民政府2019年年度报告）。".into()),
+            ));
+        })
+    };
+
+    let on_restore = {
+        let (load, previous) = (load.clone(), previous.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(old) = previous.borrow_mut().take() else {
+                return;
+            };
+            load.emit((
+                run(old.into(), Origin::Typed),
+                Some("已恢复先前的文字。".into()),
+            ));
+        })
+    };
+
+    // Files: the first one that reads is loaded into the editor; all are listed.
+    let open_files = {
+        let (state, load) = (state.dispatcher(), load.clone());
+        Callback::from(move |list: Vec<web_sys::File>| {
+            if list.is_empty() {
+                return;
+            }
+            state.dispatch(Action::FilesOpening);
+            let loaded = Rc::new(Cell::new(false));
+            let (state, load) = (state.clone(), load.clone());
+            files::read_all(
+                list,
+                Callback::from(move |(_, f): (usize, Rc<OpenedFile>)| {
+                    if let (Ok(a), false) = (&f.result, loaded.get()) {
+                        loaded.set(true);
+                        load.emit((a.clone(), Some(format!("已打开文件“{}”。", f.name))));
+                    }
+                    state.dispatch(Action::FileRead(f));
+                }),
+            );
+        })
+    };
+
+    let on_file_input = {
+        let open_files = open_files.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = el.files() {
+                open_files.emit(files::from_list(&list));
+            }
+            // Choosing the same file again must fire `change` again.
+            el.set_value("");
+        })
+    };
+
+    let ondragover = Callback::from(|e: DragEvent| {
+        if e.data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+        {
+            e.prevent_default();
+        }
+    });
+    let ondrop = {
+        let open_files = open_files.clone();
+        Callback::from(move |e: DragEvent| {
+            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            if list.length() > 0 {
+                // A dropped file is opened, not inserted into the editor as text.
+                e.prevent_default();
+                open_files.emit(files::from_list(&list));
+            }
+        })
+    };
+
+    let on_show_file = {
+        let load = load.clone();
+        Callback::from(move |a: Rc<Analysis>| {
+            let name = match &a.origin {
+                Origin::File { name, .. } => name.clone(),
+                _ => String::new(),
+            };
+            load.emit((a, Some(format!("已打开文件“{name}”。"))));
+        })
+    };
+
+    // Shows a span in the document view and selects it in the editor, when the editor still
+    // holds the analysed text (spans are characters; the editor counts UTF-16 units).
+    let on_focus = {
+        let (dispatch, input, current) = (state.dispatcher(), input.clone(), state.current.clone());
+        Callback::from(move |(start, end): (usize, usize)| {
+            dispatch.dispatch(Action::Focus { start, end });
+            if let (Some(ta), Some(a)) = (textarea(&input), &current) {
+                if ta.value() == *a.text {
+                    let _ = ta.set_selection_range(
+                        utf16_offset(&a.text, start),
+                        utf16_offset(&a.text, end),
+                    );
+                }
+            }
+        })
+    };
+
+    let export_json = {
+        let current = state.current.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = &current {
+                let name = format!("{}.xxgk.json", export::base_name(a));
+                let _ = export::download(
+                    &name,
+                    "application/json;charset=utf-8",
+                    &export::report_json(a),
+                );
+            }
+        })
+    };
+    let export_csv = {
+        let current = state.current.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = &current {
+                let name = format!("{}.数量.csv", export::base_name(a));
+                let _ =
+                    export::download(&name, "text/csv;charset=utf-8", &export::quantities_csv(a));
+            }
+        })
+    };
+
+    let notice = state.notice.as_ref().map(|n| {
+        let class = classes!("notice", n.is_error.then_some("error"));
+        let role = if n.is_error { "alert" } else { "status" };
+        html! {
+            <p {class} {role}>
+                { n.text.clone() }
+                if n.can_restore && previous.borrow().is_some() {
+                    <button type="button" class="link" onclick={on_restore.clone()}>{ "恢复先前的文字" }</button>
+                }
+            </p>
+        }
+    });
+    let has = state.current.is_some();
+    let current = state.current.clone().map(Shared);
+
+    html! {
+        <div class="app" {ondragover} {ondrop}>
+            <header class="top">
+                <h1>{ "政府信息公开工作年度报告 结构与数据" }</h1>
+                <p class="sub">{ "全部分析在本机浏览器中完成，文字不会上传。" }</p>
+            </header>
+            <main class="cols">
+                <section class="left" aria-label="原文">
+                    <div class="toolbar" role="toolbar" aria-label="操作">
+                        <button type="button" onclick={on_sample}>{ "示例" }</button>
+                        <label class="button">
+                            { "打开文件" }
+                            <input type="file" multiple=true class="visually-hidden"
+                                accept=".txt,.text,.md,.csv,.htm,.html,text/plain"
+                                onchange={on_file_input} />
+                        </label>
+                        <button type="button" onclick={export_json} disabled={!has}
+                            title="整份分析结果，与命令行输出的 JSON 相同">{ "导出 JSON" }</button>
+                        <button type="button" onclick={export_csv} disabled={!has}
+                            title="数量表，UTF-8 编码，可用 Excel 打开">{ "导出 CSV" }</button>
+                    </div>
+                    { for notice }
+                    <label for="xxgk-input" class="editor-label">{ "报告原文" }</label>
+                    <p id="xxgk-help" class="help">{ "将报告全文粘贴到下框，或点击“打开文件”（可多选），也可将文件拖到页面上。文字只保存在本机浏览器中。" }</p>
+                    <textarea id="xxgk-input" ref={input.clone()} {oninput}
+                        aria-describedby="xxgk-help" spellcheck="false"
+                        placeholder="在此粘贴政府信息公开工作年度报告全文……" />
+                    <FileList files={state.files.clone()} on_show={on_show_file} />
+                    if let Some(a) = current.clone() {
+                        <DocView analysis={a} focus={state.focus} />
+                    }
+                </section>
+                <section class="right" aria-label="分析结果">
+                    if let Some(a) = current {
+                        <Summary analysis={a.clone()} />
+                        <Outline analysis={a.clone()} on_focus={on_focus.clone()} />
+                        <Checks analysis={a.clone()} on_focus={on_focus.clone()} />
+                        <Quantities analysis={a} {on_focus} />
+                    } else {
+                        <p class="empty-state">{ "粘贴报告或点击“示例”后，这里显示报告的概要、结构、检查结果和其中的数量。" }</p>
+                    }
+                </section>
+            </main>
+            <p class="visually-hidden" aria-live="polite" id="xxgk-status">
+                { state.current.as_deref().map(status).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
+
+fn gloo_document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}

@@ -1,0 +1,49 @@
+//! The checks list: what the analysis found wrong or worth noting, with its severity. An
+//! entry with a span can be clicked to show that place in the document view.
+
+use super::labels;
+use super::state::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub analysis: Shared,
+    pub on_focus: Callback<(usize, usize)>,
+}
+
+#[function_component(Checks)]
+pub fn checks(props: &Props) -> Html {
+    let checks = &props.analysis.report.checks;
+    html! {
+        <section class="checks" id="checks" aria-labelledby="checks-h">
+            <h2 id="checks-h">{ format!("检查（{}）", checks.len()) }</h2>
+            if checks.is_empty() {
+                <p class="none">{ "没有发现问题。" }</p>
+            } else {
+                <ul>
+                    { for checks.iter().map(|c| {
+                        let sev = labels::severity(c.severity);
+                        let class = classes!("check", format!("sev-{}", labels::severity_class(c.severity)));
+                        let locate = match (c.start, c.end) {
+                            (Some(start), end) => {
+                                let on_focus = props.on_focus.clone();
+                                let end = end.unwrap_or(start).max(start);
+                                let onclick = Callback::from(move |_: MouseEvent| on_focus.emit((start, end)));
+                                html! { <button type="button" class="locate" {onclick}
+                                    aria-label={format!("在原文中查看：{}", c.message)}>{ "定位" }</button> }
+                            }
+                            _ => Html::default(),
+                        };
+                        html! {
+                            <li {class} data-code={c.code.clone()}>
+                                <span class="sev">{ sev }</span>
+                                <span class="msg">{ c.message.clone() }</span>
+                                { locate }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

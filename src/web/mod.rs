@@ -1,0 +1,43 @@
+//! The page: a Yew application and the `window.xxgk` JavaScript API, compiled to wasm32 only.
+//!
+//! [`start`] runs when the page's inline script has instantiated the module: it installs the
+//! panic hook ([`panic`]), the JS API ([`api`]) and mounts [`app::App`] into `#app`. The page
+//! itself (template, style, assembly into one self-contained HTML file) lives in `www/`; see
+//! docs/page.md.
+//!
+//! Layout: `app` (editor, state wiring) over `state` (reducer); views `summary`, `outline`,
+//! `checks`, `quantities`, `docview`, `filelist`; helpers `files` (reading bytes), `export`
+//! (JSON/CSV downloads), `storage` (localStorage), `labels` (Chinese names of codes), `text`
+//! (offsets and numbers).
+
+mod api;
+mod app;
+mod checks;
+mod docview;
+mod export;
+mod filelist;
+mod files;
+mod labels;
+mod outline;
+mod panic;
+mod quantities;
+mod state;
+mod storage;
+mod summary;
+mod text;
+
+use wasm_bindgen::prelude::*;
+
+/// Entry point, called by wasm-bindgen's glue once the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() -> Result<(), JsValue> {
+    panic::install();
+    api::install()?;
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .ok_or_else(|| JsValue::from_str("#app not found"))?;
+    root.set_text_content(None);
+    yew::Renderer::<app::App>::with_root(root).render();
+    Ok(())
+}

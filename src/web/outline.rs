@@ -1,0 +1,61 @@
+//! The section outline: the tree of headings, each with its number, its title as written,
+//! the template part it stands for (in Chinese) and an 空 badge when it has no body.
+//! Clicking an entry shows the heading in the document view.
+
+use super::labels;
+use super::state::Shared;
+use crate::report::Section;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub analysis: Shared,
+    /// Asks to show a character span of the text.
+    pub on_focus: Callback<(usize, usize)>,
+}
+
+#[function_component(Outline)]
+pub fn outline(props: &Props) -> Html {
+    let sections = &props.analysis.report.sections;
+    html! {
+        <section class="outline" id="outline" aria-labelledby="outline-h">
+            <h2 id="outline-h">{ "结构" }</h2>
+            if sections.is_empty() {
+                <p class="none">{ "未识别出章节。" }</p>
+            } else {
+                <ul class="tree">
+                    { for sections.iter().map(|s| item(s, &props.on_focus)) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+fn item(s: &Section, on_focus: &Callback<(usize, usize)>) -> Html {
+    let onclick = {
+        let on_focus = on_focus.clone();
+        let span = (s.start, s.heading_end.max(s.start));
+        Callback::from(move |_: MouseEvent| on_focus.emit(span))
+    };
+    let key = s.canonical.as_deref().map(|k| (k, labels::section_name(k)));
+    html! {
+        <li class="sec" data-level={s.level.to_string()}
+            data-canonical={s.canonical.clone().unwrap_or_default()}>
+            <button type="button" class="sec-btn" {onclick}>
+                if let Some(n) = &s.number {
+                    <span class="num">{ n.clone() }</span>
+                }
+                <span class="title">{ s.title.clone() }</span>
+                if let Some((k, name)) = key {
+                    <span class="key" title={format!("模板部分：{k}")}>{ name }</span>
+                }
+                if s.empty {
+                    <span class="badge empty" title="此部分没有正文">{ "空" }</span>
+                }
+            </button>
+            if !s.children.is_empty() {
+                <ul>{ for s.children.iter().map(|c| item(c, on_focus)) }</ul>
+            }
+        </li>
+    }
+}
