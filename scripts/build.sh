@@ -15,13 +15,6 @@ say "building the CLI (cargo build --release)"
 bash scripts/build-page.sh
 
 SAMPLE=tests/fixtures/002_ce639bba3c248ba6.txt
-say "xxgk analyze $SAMPLE"
-out=$(target/release/xxgk analyze "$SAMPLE" 2>&1) || true
-if [ -n "$out" ]; then
-  printf '%s\n' "$out"
-else
-  # The CLI prints nothing yet: show the report as the page computes it.
-  say "(the CLI printed nothing; the page's window.xxgk.analyze gives:)"
-  node tests/e2e/analyze.mjs "$SAMPLE" --head 40
-fi
+say "xxgk summary $SAMPLE"
+target/release/xxgk summary "$SAMPLE"
 printf '\npage: %s\n' "$ROOT/www/dist/xxgk.html"

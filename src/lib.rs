@@ -35,6 +35,9 @@ mod sections;
 mod template;
 mod title;
 
+#[cfg(target_arch = "wasm32")]
+mod web;
+
 pub use decode::{decode, DecodeError, DecodeErrorKind, Decoded};
 pub use report::Report;
 
