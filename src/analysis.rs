@@ -24,7 +24,8 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let lines = lines::split(norm);
     let title = title::find(norm, &lines);
     let furn = furniture::detect(norm, &lines, title.as_ref());
-    let found = meta::extract(norm, &lines, &furn, title.as_ref());
+    let dates = crate::dates::find_all(norm);
+    let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
     let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era);
     let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
@@ -38,7 +39,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
             n.canonical = None;
         }
     }
-    let excluded = excluded_ranges(norm, &lines, &furn, &found);
+    let excluded = excluded_ranges(&lines, &furn, &found, &dates);
     let qs = quantities::extract(norm, &excluded);
     let keys = key::from_prose(norm, &qs);
     let findings = checks::run(&Context {
@@ -136,10 +137,10 @@ fn doc_type(title: Option<&str>, tree: &[Node], era: Era) -> DocType {
 /// Ranges whose numbers are not quantities: furniture lines, 《titles》, document numbers,
 /// dates, phone numbers, e-mail and web addresses.
 fn excluded_ranges(
-    norm: &str,
     lines: &[lines::Line],
     furn: &furniture::Furniture,
     found: &meta::Found,
+    dates: &[(usize, crate::dates::Date, usize)],
 ) -> Vec<Range<usize>> {
     let mut ex: Vec<Range<usize>> = furn
         .hits
@@ -154,7 +155,7 @@ fn excluded_ranges(
             ex.push(n.clone());
         }
     }
-    for (at, _, len) in crate::dates::find_all(norm) {
+    for &(at, _, len) in dates {
         ex.push(at..at + len);
     }
     ex.extend(found.phones.iter().cloned());

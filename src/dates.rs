@@ -148,21 +148,32 @@ fn chinese(s: &str) -> Option<(Date, usize)> {
     Some((Date::new(year, m, d)?, len + 3 + lm + 3 + ld + end))
 }
 
-/// Finds every full date in `s`: (byte offset, date, byte length).
+/// Finds every full date in `s`: (byte offset, date, byte length). Only positions that start
+/// with an Arabic digit (after a non-digit) or a Chinese digit are tried.
 pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        let boundary = i == 0 || !s[..i].ends_with(|c: char| c.is_ascii_digit());
-        if boundary {
-            if let Some((d, len)) = parse(rest) {
+    while i < b.len() {
+        let c = b[i];
+        let candidate = if c.is_ascii_digit() {
+            i == 0 || !b[i - 1].is_ascii_digit()
+        } else {
+            // 〇 (E3 80 87) and 零一二三四五六七八九 (E4–E9 lead bytes)
+            (c == 0xE3 || (0xE4..=0xE9).contains(&c))
+                && s[i..].chars().next().and_then(cn_digit).is_some()
+        };
+        if candidate {
+            if let Some((d, len)) = parse(&s[i..]) {
                 out.push((i, d, len));
                 i += len;
                 continue;
             }
         }
-        i += rest.chars().next().map_or(1, char::len_utf8);
+        i += 1;
+        while i < b.len() && (b[i] & 0xC0) == 0x80 {
+            i += 1;
+        }
     }
     out
 }

@@ -53,7 +53,14 @@ const DATE_KEYS: &[&str] = &[
 ];
 
 /// Reads the metadata.
-pub fn extract(norm: &str, lines: &[Line], furniture: &Furniture, title: Option<&Title>) -> Found {
+/// `dates` are all full dates of the text ([`dates::find_all`]), found once by the caller.
+pub fn extract(
+    norm: &str,
+    lines: &[Line],
+    furniture: &Furniture,
+    title: Option<&Title>,
+    dates: &[(usize, Date, usize)],
+) -> Found {
     let mut f = Found::default();
     let header = header_fields(norm, lines, furniture);
     let field = |k: &str| {
@@ -121,7 +128,7 @@ pub fn extract(norm: &str, lines: &[Line], furniture: &Furniture, title: Option<
         .or_else(|| field("发文字号"))
         .filter(|r| !r.is_empty())
         .map(|r| first_token(norm, r));
-    f.period = period(norm);
+    f.period = period(norm, dates);
     if f.year.is_none() {
         f.year = f.period.as_ref().map(|(from, _, _)| from.year);
     }
@@ -130,7 +137,8 @@ pub fn extract(norm: &str, lines: &[Line], furniture: &Furniture, title: Option<
     f
 }
 
-/// `key: value` pairs of furniture header lines, value as a trimmed range.
+/// `key: value` pairs of furniture header lines, value as a trimmed range. Several fields
+/// may share a line; each value runs to the next field's key.
 fn header_fields(
     norm: &str,
     lines: &[Line],
@@ -142,34 +150,25 @@ fn header_fields(
             continue;
         }
         let t = line.text(norm);
+        // every `key:` on the line, at a field boundary, longest key first at a position
+        let mut keys: Vec<(usize, usize, &'static str)> = Vec::new();
         for key in crate::furniture::HEADER_KEYS {
-            let mut from = 0;
-            while let Some(p) = t[from..].find(key) {
-                let at = from + p;
-                from = at + key.len();
-                let rest = &t[from..];
-                let Some(after) = rest.trim_start().strip_prefix(':') else {
-                    continue;
-                };
-                let vstart = t.len() - after.len();
-                let value = &t[vstart..];
-                // The value runs to the next known key (several fields may share a line).
-                let vend = crate::furniture::HEADER_KEYS
-                    .iter()
-                    .filter_map(|k2| {
-                        value
-                            .match_indices(k2)
-                            .find(|(q, _)| value[q + k2.len()..].trim_start().starts_with(':'))
-                    })
-                    .map(|(q, _)| q)
-                    .min()
-                    .unwrap_or(value.len());
-                let v = value[..vend].trim();
-                let s = line.range.start + vstart + (value.len() - value.trim_start().len());
-                if at == 0 || t[..at].ends_with([' ', '\t', '•', '·']) {
-                    out.push((*key, s..s + v.len()));
+            for (at, _) in t.match_indices(key) {
+                let rest = t[at + key.len()..].trim_start();
+                let boundary = at == 0 || t[..at].ends_with([' ', '\t', '•', '·']);
+                if rest.starts_with(':') && boundary {
+                    keys.push((at, t.len() - rest.len() + 1, key));
                 }
             }
+        }
+        keys.sort_by_key(|&(at, _, key)| (at, std::cmp::Reverse(key.len())));
+        keys.dedup_by_key(|k| k.0);
+        for (n, &(_, value_start, key)) in keys.iter().enumerate() {
+            let value_end = keys.get(n + 1).map_or(t.len(), |k| k.0);
+            let raw = &t[value_start..value_end.max(value_start)];
+            let v = raw.trim();
+            let s = line.range.start + value_start + (raw.len() - raw.trim_start().len());
+            out.push((key, s..s + v.len()));
         }
     }
     out
@@ -277,8 +276,8 @@ fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<D
 }
 
 /// The statistical period: 2019年1月1日到12月31日, 2019年1月1日至2019年12月31日.
-fn period(norm: &str) -> Option<(Date, Date, Range<usize>)> {
-    for (at, from, len) in dates::find_all(norm) {
+fn period(norm: &str, dates: &[(usize, Date, usize)]) -> Option<(Date, Date, Range<usize>)> {
+    for &(at, from, len) in dates {
         let rest = &norm[at + len..];
         let Some(r) = ["至", "到", "-", "~", "—"]
             .iter()
@@ -316,59 +315,76 @@ fn period(norm: &str) -> Option<(Date, Date, Range<usize>)> {
 
 fn contacts(norm: &str, f: &mut Found) {
     let b = norm.as_bytes();
+    // phone numbers: runs of digits
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
             if let Some(len) = phone_len(&norm[i..]) {
                 f.phones.push(i..i + len);
                 i += len;
                 continue;
             }
         }
-        if c == b'@' {
-            let start = norm[..i]
-                .char_indices()
-                .rev()
-                .find(|(_, ch)| !(ch.is_ascii_alphanumeric() || "._-+".contains(*ch)))
-                .map_or(0, |(p, ch)| p + ch.len_utf8());
-            let end = i
-                + 1
-                + norm[i + 1..]
-                    .find(|ch: char| !(ch.is_ascii_alphanumeric() || ".-".contains(ch)))
-                    .unwrap_or(norm.len() - i - 1);
-            let addr = norm[start..end].trim_end_matches('.');
-            if start < i && addr.len() > i - start + 3 && addr[i - start..].contains('.') {
-                f.emails.push(start..start + addr.len());
-            }
+        i += 1;
+    }
+    let email_char = |ch: char| ch.is_ascii_alphanumeric() || "._-+".contains(ch);
+    for (at, _) in norm.match_indices('@') {
+        let start = norm[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| !email_char(*ch))
+            .map_or(0, |(p, ch)| p + ch.len_utf8());
+        let end = norm[at + 1..]
+            .find(|ch: char| !(ch.is_ascii_alphanumeric() || ".-".contains(ch)))
+            .map_or(norm.len(), |p| at + 1 + p);
+        let addr = norm[start..end].trim_end_matches('.');
+        if start < at && addr.len() > at - start + 3 && addr[at - start..].contains('.') {
+            f.emails.push(start..start + addr.len());
         }
-        if norm[i..].starts_with("http://")
-            || norm[i..].starts_with("https://")
-            || norm[i..].starts_with("www.")
+    }
+    let mut taken = 0;
+    let starts = norm
+        .match_indices("http")
+        .map(|(p, _)| p)
+        .chain(norm.match_indices("www.").map(|(p, _)| p));
+    let mut starts: Vec<usize> = starts.collect();
+    starts.sort_unstable();
+    for at in starts {
+        let rest = &norm[at..];
+        if at < taken
+            || !(rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www."))
         {
-            let end = i + norm[i..]
-                .find(|ch: char| !(ch.is_ascii_graphic()) || ch == ')' || ch == '(')
-                .unwrap_or(norm.len() - i);
-            let url = norm[i..end].trim_end_matches(['.', ',', ';', ')']);
-            if url.len() > 6 {
-                f.websites.push(i..i + url.len());
-            }
-            i = end.max(i + 1);
             continue;
         }
-        if norm[i..].starts_with("地址:")
-            || norm[i..].starts_with("通讯地址:")
-            || norm[i..].starts_with("办公地址:")
-        {
-            let s = i + norm[i..].find(':').unwrap_or(0) + 1;
-            let e = s + norm[s..]
+        let end = rest
+            .find(|ch: char| !ch.is_ascii_graphic() || ch == ')' || ch == '(')
+            .map_or(norm.len(), |p| at + p);
+        let url = norm[at..end].trim_end_matches(['.', ',', ';', ')']);
+        if url.len() > 6 {
+            f.websites.push(at..at + url.len());
+        }
+        taken = end;
+    }
+    for key in ["通讯地址:", "办公地址:", "地址:"] {
+        for (at, _) in norm.match_indices(key) {
+            if f.addresses
+                .iter()
+                .any(|r| r.start <= at + key.len() && at < r.end)
+                || norm[..at].ends_with("通讯")
+                || norm[..at].ends_with("办公")
+            {
+                continue;
+            }
+            let s = at + key.len();
+            let e = norm[s..]
                 .find([',', '。', ';', '\n', ')', ' '])
-                .unwrap_or(norm.len() - s);
+                .map_or(norm.len(), |p| s + p);
             if e > s {
                 f.addresses.push(s..e);
             }
         }
-        i += norm[i..].chars().next().map_or(1, char::len_utf8);
     }
 }
 
@@ -426,10 +442,12 @@ fn citations(norm: &str) -> Vec<Cited> {
         i = end;
     }
     // Bare numbers not already taken by a title.
-    let mut j = 0;
-    while j < norm.len() {
-        let rest = &norm[j..];
-        if rest.starts_with('[') || rest.starts_with('(') {
+    let mut next_free = 0;
+    for (j, _) in norm.match_indices(['[', '(']) {
+        if j < next_free {
+            continue;
+        }
+        {
             // Walk back over the issuer's characters.
             let start = norm[..j]
                 .char_indices()
@@ -451,11 +469,9 @@ fn citations(norm: &str) -> Vec<Cited> {
                         range: r.clone(),
                     });
                 }
-                j = r.end;
-                continue;
+                next_free = r.end;
             }
         }
-        j += rest.chars().next().map_or(1, char::len_utf8);
     }
     out.sort_by_key(|c| c.range.start);
     out
@@ -523,12 +539,13 @@ mod tests {
 
     #[test]
     fn period_with_and_without_second_year() {
-        let (a, b, _) = period("数据统计期限从2019年1月1日到12月31日止").unwrap();
+        let p = |s: &str| period(s, &dates::find_all(s));
+        let (a, b, _) = p("数据统计期限从2019年1月1日到12月31日止").unwrap();
         assert_eq!(
             (a.iso(), b.iso()),
             ("2019-01-01".into(), "2019-12-31".into())
         );
-        let (a, b, _) = period("2020年1月1日至2020年12月31日").unwrap();
+        let (a, b, _) = p("2020年1月1日至2020年12月31日").unwrap();
         assert_eq!(
             (a.iso(), b.iso()),
             ("2020-01-01".into(), "2020-12-31".into())

@@ -73,19 +73,19 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Builds the normalized view of `orig`.
     pub fn new(orig: &'a str) -> Text<'a> {
-        let orig_bytes: Vec<u32> = orig
-            .char_indices()
-            .map(|(b, _)| b as u32)
-            .chain(std::iter::once(orig.len() as u32))
-            .collect();
         let script = detect_script(orig);
         // Stage 1: per-character folding (and t2s when traditional), one output char per input
         // char, so the char index is the input char offset.
-        let chars: Vec<char> = match script {
-            Script::Traditional => to_simplified_chars(orig),
-            Script::Simplified => orig.chars().collect(),
-        };
-        let folded: Vec<char> = chars.into_iter().map(fold_char).collect();
+        let mut orig_bytes: Vec<u32> = Vec::with_capacity(orig.len() / 2 + 1);
+        let mut folded: Vec<char> = Vec::with_capacity(orig.len() / 2 + 1);
+        for (b, c) in orig.char_indices() {
+            orig_bytes.push(b as u32);
+            folded.push(fold_char(c));
+        }
+        orig_bytes.push(orig.len() as u32);
+        if script == Script::Traditional {
+            to_simplified_in_place(&mut folded);
+        }
         // Stage 2: phrase rewrites, pinyin removal and line-break folding, which may change
         // the length; the map keeps each output byte's source character.
         let mut norm = String::with_capacity(orig.len());
@@ -114,11 +114,10 @@ impl<'a> Text<'a> {
             }
             push(&mut norm, &mut map, c, i);
             i += 1;
-            if c == '(' || !is_cjk(c) {
-                continue;
-            }
-            if let Some(skip) = pinyin_gloss_len(&folded[i..]) {
-                i += skip;
+            if folded.get(i) == Some(&'(') && is_cjk(c) {
+                if let Some(skip) = pinyin_gloss_len(&folded[i..]) {
+                    i += skip;
+                }
             }
         }
         map.push(folded.len() as u32);
@@ -164,9 +163,7 @@ impl<'a> Text<'a> {
 
 fn push(norm: &mut String, map: &mut Vec<u32>, c: char, src: usize) {
     norm.push(c);
-    for _ in 0..c.len_utf8() {
-        map.push(src as u32);
-    }
+    map.extend(std::iter::repeat_n(src as u32, c.len_utf8()));
 }
 
 /// True for CJK unified ideographs (BMP blocks that reports use).
@@ -200,32 +197,41 @@ pub fn fold_char(c: char) -> char {
 const TRADITIONAL_MARKS: &str = "這個們來時會對說為國經過與發後問學還動開關實現體點當從應麼頭給長見氣區縣機員書報請務處門網條總資開據數歷權幾質勞傳營審訊聯辦職義認識領導級態狀紀檢構設計劃訪題佈衛價響護團嚴節農藥醫療歸屬參隊項顯覺觀證讀議論戰黨邊類觀產業愛環繞續統維財稅購標準規範彙編輯轉載";
 const SIMPLIFIED_MARKS: &str = "这个们来时会对说为国经过与发后问学还动开关实现体点当从应么头给长见气区县机员书报请务处门网条总资据数历权几质劳传营审讯联办职义认识领导级态状纪检构设计划访题布卫价响护团严节农药医疗归属参队项显觉观证读议论战党边类产业爱环绕续统维财税购标准规范汇编辑转载";
 
-/// The marks as sorted arrays for binary search, built once.
-fn marks() -> &'static (Vec<char>, Vec<char>) {
-    static MARKS: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
+/// First and last character of the CJK Unified Ideographs block, where every mark lies.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// Per character of the CJK block: 1 for a traditional mark, 2 for a simplified one.
+fn marks() -> &'static [u8] {
+    static MARKS: OnceLock<Vec<u8>> = OnceLock::new();
     MARKS.get_or_init(|| {
-        let sorted = |s: &str| {
-            let mut v: Vec<char> = s.chars().collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        (sorted(TRADITIONAL_MARKS), sorted(SIMPLIFIED_MARKS))
+        let mut table = vec![0u8; (CJK_LAST - CJK_FIRST + 1) as usize];
+        for (marks, v) in [(TRADITIONAL_MARKS, 1), (SIMPLIFIED_MARKS, 2)] {
+            for c in marks.chars() {
+                if let Some(slot) = (c as u32)
+                    .checked_sub(CJK_FIRST)
+                    .and_then(|i| table.get_mut(i as usize))
+                {
+                    *slot = v;
+                }
+            }
+        }
+        table
     })
 }
 
 /// Decides the script by counting characters found only in one script.
 pub fn detect_script(text: &str) -> Script {
-    let (trad_marks, simp_marks) = marks();
+    let table = marks();
     let (mut trad, mut simp) = (0usize, 0usize);
     for c in text.chars() {
-        if !is_cjk(c) {
-            continue;
-        }
-        if trad_marks.binary_search(&c).is_ok() {
-            trad += 1;
-        } else if simp_marks.binary_search(&c).is_ok() {
-            simp += 1;
+        match (c as u32)
+            .checked_sub(CJK_FIRST)
+            .and_then(|i| table.get(i as usize))
+        {
+            Some(1) => trad += 1,
+            Some(2) => simp += 1,
+            _ => {}
         }
     }
     if trad > simp {
@@ -242,52 +248,70 @@ fn converter() -> Option<&'static OpenCC> {
 }
 
 thread_local! {
-    /// OpenCC's conversion of single characters, remembered per thread: a report uses a
-    /// thousand or two distinct characters, so after the first report conversion is a lookup.
-    static T2S_CACHE: std::cell::RefCell<std::collections::HashMap<char, char>> = Default::default();
+    /// OpenCC's conversion of single CJK characters, filled as characters are met and kept per
+    /// thread (0 = not yet converted): a report uses a thousand or two distinct characters, so
+    /// after the first report conversion is a table lookup.
+    static T2S_CACHE: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Converts traditional to simplified, one output character per input character, with
-/// OpenCC's character table (t2s). OpenCC's phrase rules are not applied: the wording that
-/// matters to reports is in [`PHRASES`], applied afterwards with its own offsets.
-fn to_simplified_chars(text: &str) -> Vec<char> {
-    let Some(cc) = converter() else {
-        return text.chars().collect();
-    };
+/// Converts traditional characters to simplified in place, one for one, with OpenCC's
+/// character table (t2s). OpenCC's phrase rules are not applied: the wording that matters to
+/// reports is in [`PHRASES`], applied afterwards with its own offsets.
+fn to_simplified_in_place(chars: &mut [char]) {
+    let Some(cc) = converter() else { return };
     T2S_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
+        if cache.is_empty() {
+            cache.resize((CJK_LAST - CJK_FIRST + 1) as usize, 0);
+        }
         let mut buf = [0u8; 4];
-        text.chars()
-            .map(|c| {
-                if !is_cjk(c) {
-                    return c;
-                }
-                *cache.entry(c).or_insert_with(|| {
-                    let one = cc.convert(c.encode_utf8(&mut buf));
-                    let mut it = one.chars();
-                    match (it.next(), it.next()) {
-                        (Some(s), None) => s,
-                        _ => c,
-                    }
-                })
-            })
-            .collect()
+        for c in chars.iter_mut() {
+            let Some(slot) = (*c as u32)
+                .checked_sub(CJK_FIRST)
+                .and_then(|i| cache.get_mut(i as usize))
+            else {
+                continue;
+            };
+            if *slot == 0 {
+                let one = cc.convert(c.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                *slot = match (it.next(), it.next()) {
+                    (Some(s), None) => s as u32,
+                    _ => *c as u32,
+                };
+            }
+            *c = char::from_u32(*slot).unwrap_or(*c);
+        }
+    })
+}
+
+/// [`PHRASES`] indexed by first character, each as chars, longest first.
+fn phrase_index() -> &'static std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>> {
+    static INDEX: OnceLock<std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>>> =
+        OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>> =
+            Default::default();
+        for (from, to) in PHRASES {
+            let chars: Vec<char> = from.chars().collect();
+            if let Some(&first) = chars.first() {
+                m.entry(first).or_default().push((chars, to));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        m
     })
 }
 
 /// Longest phrase of [`PHRASES`] at the start of `s`: its length in chars and replacement.
 fn match_phrase(s: &[char]) -> Option<(usize, &'static str)> {
-    let mut best: Option<(usize, &'static str)> = None;
-    for (from, to) in PHRASES {
-        let n = from.chars().count();
-        if n <= s.len()
-            && from.chars().zip(s).all(|(a, &b)| a == b)
-            && best.is_none_or(|(bn, _)| n > bn)
-        {
-            best = Some((n, to));
-        }
-    }
-    best
+    let candidates = phrase_index().get(s.first()?)?;
+    candidates
+        .iter()
+        .find(|(k, _)| s.starts_with(k))
+        .map(|(k, to)| (k.len(), *to))
 }
 
 /// Length of a pinyin gloss such as `(jù)` right after a CJK character: lowercase Latin

@@ -11,7 +11,9 @@
 
 use crate::numerals::{self, Decimal};
 use crate::report::Approx;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A quantity with a normalized byte range.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,11 +61,15 @@ pub fn extract(norm: &str, excluded: &[Range<usize>]) -> Vec<Found> {
             i = excluded[ex].end;
             continue;
         }
+        if b[i] < 0x80 && !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         let c = norm[i..].chars().next().unwrap_or(' ');
         let starts = if c.is_ascii_digit() {
             i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'_')
         } else {
-            numerals::starts_cn(c) || norm[i..].starts_with("百分之")
+            numerals::starts_cn(c) || (c == '百' && norm[i..].starts_with("百分之"))
         };
         if starts {
             if let Some((q, next)) = read(norm, i) {
@@ -244,13 +250,30 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
     Some(finish(norm, i, end, value.to_f64(), value_to, unit, approx))
 }
 
+/// [`UNITS`] by first character, longest first.
+fn unit_index() -> &'static HashMap<char, Vec<&'static str>> {
+    static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for u in UNITS {
+            if let Some(c) = u.chars().next() {
+                m.entry(c).or_default().push(u);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        }
+        m
+    })
+}
+
 /// A unit at byte `k` that is not the start of a word.
 fn unit_at(norm: &str, k: usize) -> Option<(&'static str, usize)> {
     let rest = norm.get(k..)?;
-    let u = UNITS
+    let u = *unit_index()
+        .get(&rest.chars().next()?)?
         .iter()
-        .filter(|u| rest.starts_with(*u))
-        .max_by_key(|u| u.len())?;
+        .find(|u| rest.starts_with(*u))?;
     if WORD_AFTER_UNIT
         .iter()
         .any(|w| rest.starts_with(w) && w.len() > u.len())
