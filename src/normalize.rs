@@ -285,13 +285,14 @@ fn to_simplified_in_place(chars: &mut [char]) {
     })
 }
 
+/// Phrases by first character: (phrase as chars, replacement), longest first.
+type PhraseIndex = std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>>;
+
 /// [`PHRASES`] indexed by first character, each as chars, longest first.
-fn phrase_index() -> &'static std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>> {
-    static INDEX: OnceLock<std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>>> =
-        OnceLock::new();
+fn phrase_index() -> &'static PhraseIndex {
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>> =
-            Default::default();
+        let mut m: PhraseIndex = Default::default();
         for (from, to) in PHRASES {
             let chars: Vec<char> = from.chars().collect();
             if let Some(&first) = chars.first() {
