@@ -635,3 +635,49 @@ fn hostile_input_is_fast_and_does_not_panic() {
         let _ = find_tables(&norm[b..]);
     }
 }
+
+#[test]
+fn traditional_script_report_reads_the_same_after_normalization() {
+    use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+    let path = format!(
+        "{}/tests/fixtures/tables/r2021_tsv.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let simplified = std::fs::read_to_string(path).unwrap();
+    let cc = OpenCC::from_config(BuiltinConfig::S2twp).unwrap();
+    let traditional = cc.convert(&simplified);
+    assert!(
+        traditional.contains("本年新收政府資訊公開申請數量")
+            || traditional.contains("本年新收政府信息公開申請數量")
+    );
+    let text = Text::new(&traditional);
+    let tables = find_tables(&text.norm);
+    let (_, expect) = load("r2021_tsv");
+    assert_eq!(tables.len(), 3);
+    for (a, b) in expect.iter().zip(&tables) {
+        assert_eq!(cells_of(a), cells_of(b), "{}", a.id.as_str());
+    }
+    // Cell spans map back to the traditional input as written.
+    let c = &table(&tables, TableId::Table3)
+        .row("new_requests")
+        .unwrap()
+        .cells[6];
+    assert_eq!(text.span(c.range.clone()).text, "77");
+}
+
+#[test]
+fn pdf_row_numbers_broken_over_two_lines_stay_in_their_row() {
+    let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人 法人或其他组织 总计\n\
+一、本年新收政府信息公开申请数量 71 3 0\n0 2 1 77\n\
+二、上年结转政府信息公开申请数量 3 0 0 0 0 0 3\n三、本年度办理结果\n\
+(一)予以公开 74 3 0 0 2 1 80\n(七)总计 74 3 0 0 2 1 80\n四、结转下年度继续办理 0 0 0 0 0 0 0\n\
+四、政府信息公开行政复议、行政诉讼情况\n";
+    let tables = find_tables(text);
+    assert_eq!(tables.len(), 1);
+    let t3 = &tables[0];
+    assert_eq!(t3.form, "spaces");
+    assert_eq!(vals(t3, "new_requests"), nums(&[71, 3, 0, 0, 2, 1, 77]));
+    assert_eq!(t3.template, None);
+    assert!(table_checks(&tables).is_empty());
+    assert_eq!(&text[t3.range.clone()][..15], "申请人情况");
+}

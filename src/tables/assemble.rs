@@ -330,3 +330,46 @@ pub(crate) fn table4(norm: &str, lines: &[Range<usize>], start_line: usize) -> A
     }
     a
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::forms::split_lines;
+
+    fn keys(text: &str) -> Vec<(&'static str, usize)> {
+        let lines = split_lines(text);
+        rows(text, &lines, 0, TableId::Table3)
+            .rows
+            .iter()
+            .map(|r| (r.key, r.vals.len()))
+            .collect()
+    }
+
+    #[test]
+    fn group_header_row_is_dropped_when_sub_rows_follow() {
+        let text = "一、本年新收政府信息公开申请数量\t1\n(六)其他处理\n1.申请人无正当理由逾期不补正\t2\n3.其他\t3\n";
+        assert_eq!(
+            keys(text),
+            [
+                ("new_requests", 1),
+                ("other_overdue_correction", 1),
+                ("other_other", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn header_words_before_the_first_row_are_not_rows() {
+        let text = "总计\n其他\n一、本年新收政府信息公开申请数量\n5\n";
+        assert_eq!(keys(text), [("new_requests", 1)]);
+    }
+
+    #[test]
+    fn a_second_table_stops_the_first() {
+        let text = "一、本年新收政府信息公开申请数量 1\n二、上年结转政府信息公开申请数量 2\n一、本年新收政府信息公开申请数量 3\n";
+        let lines = split_lines(text);
+        let a = rows(text, &lines, 0, TableId::Table3);
+        assert_eq!(a.rows.len(), 2);
+        assert_eq!(a.end_line, 1);
+    }
+}

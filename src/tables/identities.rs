@@ -215,3 +215,47 @@ fn table4(t: &RawTable, out: &mut Vec<RawCheck>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(total0: f64) -> Grid {
+        let r = |k: &'static str, v: f64| {
+            (
+                k,
+                vec![
+                    Some(v),
+                    Some(0.0),
+                    Some(0.0),
+                    Some(0.0),
+                    Some(0.0),
+                    Some(0.0),
+                    Some(v),
+                ],
+            )
+        };
+        vec![
+            r("new_requests", 10.0),
+            r("carried_over", 2.0),
+            r("outcome_disclosed", 7.0),
+            r("unable_not_held", 4.0),
+            r("outcome_total", total0),
+            r("carried_to_next_year", 1.0),
+        ]
+    }
+
+    #[test]
+    fn consistent_table_passes_and_a_wrong_total_fails() {
+        assert!(t3_consistent(&grid(11.0)));
+        assert!(!t3_consistent(&grid(12.0)));
+    }
+
+    #[test]
+    fn unknown_cells_make_identities_unevaluable_not_false() {
+        let mut g = grid(12.0);
+        g[4].1[0] = None;
+        g[4].1[6] = None;
+        assert!(t3_consistent(&g));
+    }
+}
