@@ -681,3 +681,62 @@ fn pdf_row_numbers_broken_over_two_lines_stay_in_their_row() {
     assert!(table_checks(&tables).is_empty());
     assert_eq!(&text[t3.range.clone()][..15], "申请人情况");
 }
+
+#[test]
+fn random_table_soup_never_panics_and_cells_slice_back() {
+    // Deterministic pseudo-random mixes of labels, digits, separators and odd characters.
+    const VOCAB: [&str; 28] = [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果",
+        "(三)不予公开",
+        "1.属于国家秘密",
+        "(六)其他处理",
+        "3.其他",
+        "(七)总计",
+        "四、结转下年度继续办理",
+        "规章",
+        "行政许可",
+        "第二十条第(一)项",
+        "尚未审结",
+        "复议后起诉",
+        "总计",
+        "\t",
+        "|",
+        " ",
+        "\n",
+        "\n- 4 -\n",
+        "0",
+        "7",
+        "713000074",
+        "110000011",
+        "增15",
+        "1276.5534万元",
+        "𠀀é",
+        "。",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..2000 {
+        let n = (next() % 200) as usize;
+        let s: String = (0..n)
+            .map(|_| VOCAB[(next() % VOCAB.len() as u64) as usize])
+            .collect();
+        let tables = find_tables(&s);
+        let _ = table_checks(&tables);
+        for k in key_values(&tables) {
+            assert!(s.get(k.range.clone()).is_some());
+        }
+        for t in &tables {
+            assert!(s.get(t.range.clone()).is_some());
+            for c in t.rows.iter().flat_map(|r| &r.cells) {
+                assert_eq!(s.get(c.range.clone()), Some(c.text.as_str()));
+            }
+        }
+    }
+}

@@ -17,6 +17,14 @@
 //! - glued digits are split only when the table's own identities leave exactly one way;
 //!   otherwise the cells are [`CellStatus::Doubtful`] and the row's `note` says why.
 //!
+//! Wiring into the report (done by the pipeline, not here): map every byte range with
+//! `Text::orig_range`/`Text::span` to input character offsets; `RawTable` → `report::Table`
+//! (`id.as_str()`, `form`, `template`, `CellStatus::as_str()`); `RawCheck` → `report::Check`;
+//! `KeyValue` → `report::Key` fields plus a `KeySource` with `from` = `table3` (fields
+//! `requests_*`, `outcome_*`) or `table4` (`review_total`, `litigation_total`). The section
+//! parser should skip lines for which [`is_table_row_label`] is true, and the quantity
+//! extractor should skip numbers inside a table's `range`.
+//!
 //! Submodules: `cell` (a cell's value), `forms` (lines → tokens for every flattened form),
 //! `template` (labels, keys, columns), `detect` (where tables are), `assemble` (tokens →
 //! labelled rows), `glued` (splitting glued digits), `build` (rows → cells),
