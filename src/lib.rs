@@ -20,6 +20,7 @@
 pub mod decode;
 pub mod normalize;
 pub mod report;
+pub mod tables;
 
 mod analysis;
 mod checks;

@@ -1,0 +1,262 @@
+//! Detection: finds where tables 2, 3 and 4 stand in the normalized text and drives their
+//! assembly and building.
+//!
+//! A table is anchored on its most characteristic line — table 2 on `第二十条第(一)项` or its
+//! `规章` row, table 3 on its row `一、本年新收政府信息公开申请数量`, table 4 on a header cell
+//! such as `尚未审结` or `复议后起诉` — then header lines are gathered upwards (short lines of
+//! the table's header words, split header fragments, blank and page-number lines) and the
+//! title is looked for just above them. A candidate is kept only when enough rows have
+//! values (table 2: two, table 3: three, table 4: any value), so prose that mentions the
+//! words is not a table.
+//! Guarantees: the scan moves forward only; the look-back is bounded by [`LOOK_BACK`] lines
+//! and by the end of the previous table, so the whole is linear in the text.
+
+use super::assemble::{self, Assembled};
+use super::build;
+use super::forms::{is_page_number, split_lines};
+use super::glued::Budget;
+use super::template::{compact, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER};
+use super::{RawTable, TableId};
+use std::ops::Range;
+
+/// Lines looked at above an anchor for header lines and the title.
+const LOOK_BACK: usize = 40;
+/// Search nodes for glued digits over the whole input.
+const GLUED_BUDGET: u64 = 1_000_000;
+
+/// Which table a line anchors, if any.
+fn anchor(line: &str) -> Option<TableId> {
+    if line.len() > 600 || line.contains('。') {
+        return None;
+    }
+    let c = compact(line);
+    let plain = strip_numbering(&c);
+    if plain.starts_with("本年新收") && !plain.contains(',') {
+        return Some(TableId::Table3);
+    }
+    if c.contains("第二十条第(一)项")
+        || plain.strip_prefix("规章").is_some_and(|r| {
+            r.is_empty() || r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '-')
+        })
+    {
+        return Some(TableId::Table2);
+    }
+    if ["尚未审结", "未经复议直接起诉", "复议后起诉", "结果维持"]
+        .iter()
+        .any(|w| c.contains(w))
+    {
+        return Some(TableId::Table4);
+    }
+    None
+}
+
+fn header_words(id: TableId) -> &'static [&'static str] {
+    match id {
+        TableId::Table2 => &T2_HEADER,
+        TableId::Table3 => &T3_HEADER,
+        TableId::Table4 => &T4_HEADER,
+    }
+}
+
+fn title_words(id: TableId, c: &str) -> bool {
+    match id {
+        TableId::Table2 => c.contains("主动公开政府信息情况") || c.contains("政府信息主动公开情况"),
+        TableId::Table3 => c.contains("收到和处理政府信息公开申请"),
+        TableId::Table4 => c.contains("行政复议") && c.contains("行政诉讼") && c.contains("情况"),
+    }
+}
+
+fn default_title(id: TableId) -> &'static str {
+    match id {
+        TableId::Table2 => "主动公开政府信息情况",
+        TableId::Table3 => "收到和处理政府信息公开申请情况",
+        TableId::Table4 => "政府信息公开行政复议、行政诉讼情况",
+    }
+}
+
+/// True for a line that can be part of a table's header.
+fn is_header_line(id: TableId, c: &str) -> bool {
+    if c.is_empty()
+        || c.contains('。')
+        || c.ends_with(':')
+        || is_cn_heading(c)
+        || strip_numbering(c).len() != c.len()
+    {
+        return false;
+    }
+    if title_words(id, c) {
+        return false;
+    }
+    let chars = c.chars().count();
+    if chars <= 80 && header_words(id).iter().any(|w| c.contains(w)) {
+        return true;
+    }
+    // A fragment of a header cell split over lines (法人或其他 / 组织).
+    chars <= 8 && !c.contains(|ch: char| ch.is_ascii_digit())
+}
+
+/// First line of the table's header above `anchor_line`, and the title line, if any.
+fn look_back(
+    norm: &str,
+    lines: &[Range<usize>],
+    anchor_line: usize,
+    floor: usize,
+    id: TableId,
+) -> (usize, Option<usize>) {
+    let mut start = anchor_line;
+    let lowest = anchor_line.saturating_sub(LOOK_BACK).max(floor);
+    let mut j = anchor_line;
+    while j > lowest {
+        j -= 1;
+        let text = norm.get(lines[j].clone()).unwrap_or("");
+        let c = compact(text);
+        if c.is_empty() || is_page_number(text) || c.bytes().all(|b| matches!(b, b'-' | b':')) {
+            continue;
+        }
+        if is_header_line(id, &c) {
+            start = j;
+            continue;
+        }
+        break;
+    }
+    // The title: a short line with the table's words just above the header.
+    let mut title = None;
+    let mut k = start;
+    let lowest = start.saturating_sub(8).max(floor);
+    while k > lowest {
+        k -= 1;
+        let text = norm.get(lines[k].clone()).unwrap_or("");
+        let c = compact(text);
+        if c.chars().count() <= 40 && title_words(id, &c) {
+            title = Some(k);
+            break;
+        }
+    }
+    (start, title)
+}
+
+/// Finds tables 2, 3 and 4 in the normalized text of a report, in every flattened form.
+pub fn find_tables(norm: &str) -> Vec<RawTable> {
+    let lines = split_lines(norm);
+    let mut budget = Budget(GLUED_BUDGET);
+    let mut out = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(id) = anchor(norm.get(lines[i].clone()).unwrap_or("")) else {
+            i += 1;
+            continue;
+        };
+        let (start, title_line) = look_back(norm, &lines, i, floor, id);
+        let a = match id {
+            TableId::Table4 => assemble::table4(norm, &lines, start),
+            _ => assemble::rows(norm, &lines, start, id),
+        };
+        match make_table(
+            norm,
+            id,
+            &a,
+            title_line.and_then(|l| lines.get(l)),
+            &mut budget,
+        ) {
+            Some(t) => {
+                out.push(t);
+                i = a.end_line.max(i) + 1;
+                floor = i;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn make_table(
+    norm: &str,
+    id: TableId,
+    a: &Assembled,
+    title: Option<&Range<usize>>,
+    budget: &mut Budget,
+) -> Option<RawTable> {
+    let filled = a
+        .rows
+        .iter()
+        .filter(|r| r.vals.iter().any(|t| !t.is_empty_value()))
+        .count();
+    let ok = match id {
+        TableId::Table2 => filled >= 2,
+        TableId::Table3 => filled >= 3,
+        TableId::Table4 => a.values.iter().any(|t| !t.is_empty_value()),
+    };
+    if !ok {
+        return None;
+    }
+    let (rows, template, glued) = match id {
+        TableId::Table2 => build::table2(norm, a, budget),
+        TableId::Table3 => build::table3(norm, a, budget),
+        TableId::Table4 => {
+            let (r, g) = build::table4(norm, a, budget);
+            (r, None, g)
+        }
+    };
+    let title = title
+        .and_then(|r| norm.get(r.clone()))
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_else(|| default_title(id).to_owned());
+    let end = rows
+        .iter()
+        .map(|r| r.range.end)
+        .max()
+        .unwrap_or(a.end)
+        .max(a.end);
+    Some(RawTable {
+        id,
+        title,
+        template,
+        form: build::form(&a.stats, glued),
+        range: a.start.min(end)..end,
+        columns: build::columns(id, template),
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors() {
+        assert_eq!(
+            anchor("一、本年新收政府信息公开申请数量\t71"),
+            Some(TableId::Table3)
+        );
+        assert_eq!(anchor("| 规章 | 5 | 0 | 12 |"), Some(TableId::Table2));
+        assert_eq!(anchor("第二十条第(一)项"), Some(TableId::Table2));
+        assert_eq!(
+            anchor("结果维持 结果纠正 其他结果 尚未审结 总计"),
+            Some(TableId::Table4)
+        );
+        assert_eq!(anchor("本年新收政府信息公开申请71件,同比增长。"), None);
+        assert_eq!(anchor("规章制度不断完善"), None);
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        let text = "一、本年新收政府信息公开申请数量\n全年共收到申请若干件。\n";
+        assert!(find_tables(text).is_empty());
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for s in [
+            "",
+            "\n\n",
+            "|||",
+            "\t\t",
+            "本年新收 9",
+            "规章 1\n规范性文件 2",
+            "尚未审结 99999999999999999999999999999999",
+        ] {
+            let _ = find_tables(s);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Flattened forms: splits the normalized text into lines and one line into cell tokens,
+//! whatever way the table was flattened (report-formats.md §5).
+//!
+//! - a line with a tab is a browser copy: cells are split at tabs, empty cells kept;
+//! - a line with `|` is a pipe or Markdown row: leading and trailing `|` dropped, cells split
+//!   at `|`; a `|---|:--:|` line is a Markdown rule;
+//! - any other line (one cell per line, PDF spaces, glued digits) is a label followed by the
+//!   whitespace-separated values at its end; digits glued to the end of a label
+//!   (`…申请数量713000074`) are split off as one value token;
+//! - `- 4 -` and `第4页` lines are page numbers.
+//!
+//! Guarantees: every token's range is a byte range of the normalized text on char
+//! boundaries, trimmed, and slices back to the token's text (empty cells are empty ranges);
+//! one pass over the line, no panics.
+
+use super::cell::{parse_cell, parse_cell_loose, CellValue};
+use std::ops::Range;
+
+/// One cell of a flattened line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tok {
+    pub range: Range<usize>,
+    /// `None` for a label, `Some` for a value (number or empty).
+    pub value: Option<CellValue>,
+}
+
+impl Tok {
+    pub(crate) fn is_label(&self) -> bool {
+        self.value.is_none()
+    }
+    pub(crate) fn is_empty_value(&self) -> bool {
+        self.value == Some(CellValue::Empty)
+    }
+}
+
+/// How a line is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Blank,
+    PageNumber,
+    MarkdownRule,
+    Tab,
+    Pipe,
+    Plain,
+}
+
+/// A tokenized line.
+#[derive(Debug, Clone)]
+pub(crate) struct TLine {
+    pub kind: LineKind,
+    pub toks: Vec<Tok>,
+}
+
+/// Byte ranges of the lines of `norm`, without their `\n`.
+pub(crate) fn split_lines(norm: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in norm.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    out.push(start..norm.len());
+    out
+}
+
+/// The trimmed sub-range of `r` in `norm`.
+pub(crate) fn trim_range(norm: &str, r: Range<usize>) -> Range<usize> {
+    let s = norm.get(r.clone()).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    let start = r.start + lead;
+    start..start + t.len()
+}
+
+/// True for a page-number line: `- 4 -`, `-4-`, `第 4 页`, `第4页 共12页`.
+pub(crate) fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    if let Some(inner) = t.strip_prefix('-').and_then(|x| x.strip_suffix('-')) {
+        let inner = inner.trim();
+        return !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit());
+    }
+    if let Some(inner) = t.strip_prefix('第') {
+        let mut ok = false;
+        for part in inner.split('页') {
+            let p = part
+                .trim()
+                .trim_start_matches('共')
+                .trim_start_matches('第')
+                .trim();
+            if p.is_empty() {
+                continue;
+            }
+            if !p.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            ok = true;
+        }
+        return ok && t.ends_with('页');
+    }
+    false
+}
+
+/// Tokenizes one line (`line` is its byte range in `norm`, without `\n`).
+pub(crate) fn tokenize(norm: &str, line: Range<usize>) -> TLine {
+    let text = norm.get(line.clone()).unwrap_or("");
+    let t = text.trim();
+    if t.is_empty() {
+        return TLine {
+            kind: LineKind::Blank,
+            toks: Vec::new(),
+        };
+    }
+    if is_page_number(t) {
+        return TLine {
+            kind: LineKind::PageNumber,
+            toks: Vec::new(),
+        };
+    }
+    let (kind, mut toks) = if text.contains('\t') {
+        (LineKind::Tab, split_cells(norm, line, b'\t'))
+    } else if text.contains('|') {
+        let r = trim_range(norm, line);
+        let mut r2 = r.clone();
+        if norm.as_bytes().get(r2.start) == Some(&b'|') {
+            r2.start += 1;
+        }
+        if r2.end > r2.start && norm.as_bytes().get(r2.end - 1) == Some(&b'|') {
+            r2.end -= 1;
+        }
+        let cells = split_cells(norm, r2, b'|');
+        let rule = !cells.is_empty()
+            && cells.iter().all(|c| {
+                let s = norm.get(c.range.clone()).unwrap_or("");
+                s.contains('-') && s.bytes().all(|b| b == b'-' || b == b':' || b == b' ')
+            });
+        if rule {
+            return TLine {
+                kind: LineKind::MarkdownRule,
+                toks: Vec::new(),
+            };
+        }
+        (LineKind::Pipe, cells)
+    } else {
+        (LineKind::Plain, split_plain(norm, line))
+    };
+    // Empty cells before the first filled one are layout (merged cells), not data.
+    let first = toks
+        .iter()
+        .position(|t| !t.is_empty_value())
+        .unwrap_or(toks.len());
+    toks.drain(..first);
+    // Digits glued to the end of a label become their own value token.
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    for tok in toks {
+        if tok.is_label() {
+            if let Some(cut) = glued_digits_at_end(norm, tok.range.clone()) {
+                out.push(Tok {
+                    range: tok.range.start..cut,
+                    value: None,
+                });
+                let v = norm.get(cut..tok.range.end).and_then(parse_cell);
+                out.push(Tok {
+                    range: cut..tok.range.end,
+                    value: v,
+                });
+                continue;
+            }
+        }
+        out.push(tok);
+    }
+    TLine { kind, toks: out }
+}
+
+fn classify(norm: &str, r: Range<usize>) -> Tok {
+    let v = norm.get(r.clone()).and_then(parse_cell);
+    Tok { range: r, value: v }
+}
+
+/// Splits `r` at an ASCII separator byte; each cell trimmed.
+fn split_cells(norm: &str, r: Range<usize>, sep: u8) -> Vec<Tok> {
+    let bytes = norm.as_bytes();
+    let mut out = Vec::new();
+    let mut start = r.start;
+    let end = r.end.min(bytes.len());
+    for (i, &b) in bytes.iter().enumerate().take(end).skip(r.start) {
+        if b == sep {
+            out.push(classify(norm, trim_range(norm, start..i)));
+            start = i + 1;
+        }
+    }
+    out.push(classify(norm, trim_range(norm, start..end)));
+    out
+}
+
+/// Splits a line without separators: the trailing whitespace-separated words that are values
+/// are value tokens; everything before them is one label.
+fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
+    let text = norm.get(line.clone()).unwrap_or("");
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                words.push(line.start + s..line.start + i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push(line.start + s..line.end);
+    }
+    let mut k = words.len();
+    while k > 0
+        && norm
+            .get(words[k - 1].clone())
+            .and_then(parse_cell_loose)
+            .is_some()
+    {
+        k -= 1;
+    }
+    let mut out = Vec::new();
+    if k > 0 {
+        out.push(Tok {
+            range: words[0].start..words[k - 1].end,
+            value: None,
+        });
+    }
+    for w in &words[k..] {
+        out.push(Tok {
+            range: w.clone(),
+            value: norm.get(w.clone()).and_then(parse_cell_loose),
+        });
+    }
+    out
+}
+
+/// Where a run of ASCII digits glued to the end of a label starts, when the label before it
+/// ends in a CJK character or a closing bracket (`…数量713000074`, `…情形)50`).
+fn glued_digits_at_end(norm: &str, r: Range<usize>) -> Option<usize> {
+    let s = norm.get(r.clone())?;
+    let head = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    if head.len() == s.len() || head.is_empty() {
+        return None;
+    }
+    let last = head.chars().next_back()?;
+    let ok = crate::normalize::is_cjk(last) || matches!(last, ')' | '”' | '"' | ']' | '】');
+    ok.then_some(r.start + head.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> (LineKind, Vec<(String, bool)>) {
+        let l = tokenize(s, 0..s.len());
+        let v = l
+            .toks
+            .iter()
+            .map(|t| (s[t.range.clone()].to_owned(), t.is_label()))
+            .collect();
+        (l.kind, v)
+    }
+
+    #[test]
+    fn tab_line_keeps_inner_empty_cells_and_drops_leading_ones() {
+        let (k, v) = texts("\t规章\t5\t\t12");
+        assert_eq!(k, LineKind::Tab);
+        let names: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["规章", "5", "", "12"]);
+        assert!(v[0].1 && !v[2].1);
+    }
+
+    #[test]
+    fn pipe_and_markdown_rule() {
+        let (k, v) = texts("| 规章 | 5 | 0 |");
+        assert_eq!(k, LineKind::Pipe);
+        assert_eq!(v.len(), 3);
+        assert_eq!(texts("|---|:---:|").0, LineKind::MarkdownRule);
+    }
+
+    #[test]
+    fn plain_line_splits_label_and_trailing_values() {
+        let (k, v) = texts("(三)不予公开 1.属于国家秘密 0 0 0 0 0 0 0");
+        assert_eq!(k, LineKind::Plain);
+        assert_eq!(v[0], ("(三)不予公开 1.属于国家秘密".to_owned(), true));
+        assert_eq!(v.len(), 8);
+    }
+
+    #[test]
+    fn digits_glued_to_label_are_split_off() {
+        let (_, v) = texts("一、本年新收政府信息公开申请数量713000074");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1], ("713000074".to_owned(), false));
+        let (_, v) = texts("1.属于国家秘密");
+        assert_eq!(v.len(), 1);
+    }
+
+    #[test]
+    fn glued_signed_cells_stay_values() {
+        let (_, v) = texts("行政许可 56增152310");
+        assert_eq!(
+            v,
+            [
+                ("行政许可".to_owned(), true),
+                ("56增152310".to_owned(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("- 4 -"));
+        assert!(is_page_number("-12-"));
+        assert!(is_page_number("第 4 页 共 9 页"));
+        assert!(!is_page_number("-"));
+        assert!(!is_page_number("4"));
+        assert!(!is_page_number("第二十条第(一)项"));
+    }
+}

@@ -1,0 +1,162 @@
+//! The standard statistics tables of the 2019 and 2021 templates — 表二 主动公开政府信息情况,
+//! 表三 收到和处理政府信息公开申请情况, 表四 政府信息公开行政复议、行政诉讼情况 — found in
+//! the normalized text of a report however they were flattened, read into labelled rows of
+//! cells, checked against their arithmetic, and summarised into key indicators.
+//!
+//! ```text
+//! norm ─detect→ anchors + header lines ─assemble→ labelled rows of tokens
+//!      ─build→ RawTable (cells: ok / decoded / doubtful) ─identities→ RawCheck
+//!                                                        ─key→ KeyValue
+//! ```
+//!
+//! Guarantees:
+//! - every range is a byte range of the normalized text given to [`find_tables`], on char
+//!   boundaries, and every [`RawCell::text`] equals that slice;
+//! - no panics and no super-linear work on any input (glued digits are decoded with a
+//!   bounded search);
+//! - glued digits are split only when the table's own identities leave exactly one way;
+//!   otherwise the cells are [`CellStatus::Doubtful`] and the row's `note` says why.
+//!
+//! Wiring into the report (done by the pipeline, not here): map every byte range with
+//! `Text::orig_range`/`Text::span` to input character offsets; `RawTable` → `report::Table`
+//! (`id.as_str()`, `form`, `template`, `CellStatus::as_str()`); `RawCheck` → `report::Check`;
+//! `KeyValue` → `report::Key` fields plus a `KeySource` with `from` = `table3` (fields
+//! `requests_*`, `outcome_*`) or `table4` (`review_total`, `litigation_total`). The section
+//! parser should skip lines for which [`is_table_row_label`] is true, and the quantity
+//! extractor should skip numbers inside a table's `range`.
+//!
+//! Submodules: `cell` (a cell's value), `forms` (lines → tokens for every flattened form),
+//! `template` (labels, keys, columns), `detect` (where tables are), `assemble` (tokens →
+//! labelled rows), `glued` (splitting glued digits), `build` (rows → cells),
+//! `identities` (checks), `key` (key indicators).
+
+mod assemble;
+mod build;
+mod cell;
+mod detect;
+mod forms;
+mod glued;
+mod identities;
+mod key;
+pub mod template;
+
+use crate::report::Severity;
+use std::ops::Range;
+
+pub use detect::find_tables;
+pub use identities::table_checks;
+pub use key::{key_values, KeyValue};
+pub use template::{is_table_row_label, table2_row_columns};
+
+/// Which standard table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableId {
+    Table2,
+    Table3,
+    Table4,
+}
+
+impl TableId {
+    /// `table2`, `table3`, `table4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableId::Table2 => "table2",
+            TableId::Table3 => "table3",
+            TableId::Table4 => "table4",
+        }
+    }
+}
+
+/// How far a cell's value can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellStatus {
+    /// Read as written.
+    Ok,
+    /// Split out of glued digits; the table's identities allowed exactly one split.
+    Decoded,
+    /// Glued digits with several possible splits or none, or a row with the wrong number of
+    /// cells: the value is not known (`value` is `None` for undecodable glued digits).
+    Doubtful,
+}
+
+impl CellStatus {
+    /// `ok`, `decoded`, `doubtful`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CellStatus::Ok => "ok",
+            CellStatus::Decoded => "decoded",
+            CellStatus::Doubtful => "doubtful",
+        }
+    }
+}
+
+/// One standard table as found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawTable {
+    pub id: TableId,
+    /// The title line above the table as written, or the template's title when none is near.
+    pub title: String,
+    /// `"2019"` or `"2021"` when the table tells (table 4 never does).
+    pub template: Option<&'static str>,
+    /// `tsv`, `pipe`, `markdown`, `cell_per_line`, `spaces` or `glued`.
+    pub form: &'static str,
+    /// From the first header line (or first row) to the last cell.
+    pub range: Range<usize>,
+    /// Names of the number columns (table 2: those of its first block; see
+    /// [`table2_row_columns`] for the other rows).
+    pub columns: Vec<String>,
+    pub rows: Vec<RawRow>,
+}
+
+impl RawTable {
+    /// The row with this key.
+    pub fn row(&self, key: &str) -> Option<&RawRow> {
+        self.rows.iter().find(|r| r.key == key)
+    }
+}
+
+/// A labelled row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// Label as written (fragments of a label split over lines are joined).
+    pub label: String,
+    /// Stable key: table 3 `new_requests`, `carried_over`, `outcome_disclosed`, …,
+    /// `outcome_total`, `carried_to_next_year` (see [`template::T3_KEYS`]); table 2 `rules`,
+    /// `normative_documents`, `licensing`, …; table 4 `review`, `litigation_direct`,
+    /// `litigation_after_review`, or `undecoded` when its numbers could not be placed.
+    pub key: &'static str,
+    pub cells: Vec<RawCell>,
+    /// From the label to the last cell.
+    pub range: Range<usize>,
+    /// Why cells are doubtful or how they were decoded, in plain Chinese.
+    pub note: Option<String>,
+}
+
+impl RawRow {
+    /// Values of the cells (None for empty or unknown).
+    pub fn values(&self) -> Vec<Option<f64>> {
+        self.cells.iter().map(|c| c.value).collect()
+    }
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawCell {
+    pub value: Option<f64>,
+    /// The cell's text, equal to `norm[range]`.
+    pub text: String,
+    pub range: Range<usize>,
+    pub status: CellStatus,
+}
+
+/// A finding about a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawCheck {
+    /// `table3_column_balance`, `table3_row_total`, `table3_outcome_total`,
+    /// `table4_block_total`, `table_cell_doubtful`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Plain Chinese, citing the numbers.
+    pub message: String,
+    pub range: Option<Range<usize>>,
+}
