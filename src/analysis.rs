@@ -14,6 +14,7 @@ use crate::normalize::Text;
 use crate::quantities;
 use crate::report::*;
 use crate::sections::{self, Node};
+use crate::tables;
 use crate::template::Era;
 use crate::title;
 use std::ops::Range;
@@ -27,7 +28,9 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let dates = crate::dates::find_all(norm);
     let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
-    let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era);
+    let raw_tables = tables::find_tables(norm);
+    let table_ranges: Vec<Range<usize>> = raw_tables.iter().map(|t| t.range.clone()).collect();
+    let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era, &table_ranges);
     let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
     if !matches!(
         doc_type,
@@ -39,9 +42,9 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
             n.canonical = None;
         }
     }
-    let excluded = excluded_ranges(&lines, &furn, &found, &dates);
+    let excluded = excluded_ranges(&lines, &furn, &found, &dates, &table_ranges);
     let qs = quantities::extract(norm, &excluded);
-    let keys = key::from_prose(norm, &qs);
+    let keys = key::merge(tables::key_values(&raw_tables), key::from_prose(norm, &qs));
     let findings = checks::run(&Context {
         norm,
         lines: &lines,
@@ -52,8 +55,12 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         sections: &tree,
         quantities: &qs,
         key: &keys,
-        has_table3: false,
+        has_table3: raw_tables.iter().any(|t| t.id == tables::TableId::Table3),
     });
+    let table_findings = tables::table_checks(&raw_tables)
+        .into_iter()
+        .map(|c| checks::Finding::new(c.code, c.severity, c.message, c.range));
+    let findings: Vec<checks::Finding> = table_findings.chain(findings).collect();
 
     Report {
         schema: SCHEMA.to_owned(),
@@ -61,7 +68,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         sections: tree.iter().map(|n| section_of(&text, n)).collect(),
         quantities: qs.iter().map(|q| quantity_of(&text, q, &tree)).collect(),
         key: key_of(&text, &keys),
-        tables: Vec::new(),
+        tables: raw_tables.iter().map(|t| table_of(&text, t)).collect(),
         checks: findings
             .into_iter()
             .map(|f| {
@@ -141,6 +148,7 @@ fn excluded_ranges(
     furn: &furniture::Furniture,
     found: &meta::Found,
     dates: &[(usize, crate::dates::Date, usize)],
+    tables: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut ex: Vec<Range<usize>> = furn
         .hits
@@ -158,6 +166,7 @@ fn excluded_ranges(
     for &(at, _, len) in dates {
         ex.push(at..at + len);
     }
+    ex.extend(tables.iter().cloned());
     ex.extend(found.phones.iter().cloned());
     ex.extend(found.emails.iter().cloned());
     ex.extend(found.websites.iter().cloned());
@@ -303,4 +312,39 @@ fn key_of(text: &Text, keys: &[KeyValue]) -> Key {
         });
     }
     k
+}
+
+fn table_of(text: &Text, t: &tables::RawTable) -> Table {
+    let r = text.orig_range(t.range.clone());
+    Table {
+        id: t.id.as_str().to_owned(),
+        title: t.title.clone(),
+        template: t.template.map(str::to_owned),
+        form: t.form.to_owned(),
+        start: r.start,
+        end: r.end,
+        columns: t.columns.clone(),
+        rows: t
+            .rows
+            .iter()
+            .map(|row| TableRow {
+                label: row.label.clone(),
+                key: row.key.to_owned(),
+                cells: row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let s = text.span(c.range.clone());
+                        Cell {
+                            value: c.value,
+                            text: s.text,
+                            start: s.start,
+                            end: s.end,
+                            status: c.status.as_str().to_owned(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }

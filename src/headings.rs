@@ -81,7 +81,7 @@ pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
     let lead = rest.len() - rest.trim_start_matches([' ', '\t', ':']).len();
     let rest_start = body_start + lead;
     let rest = &line[rest_start..];
-    if rest.is_empty() || template::is_table3_row(rest) {
+    if rest.is_empty() || template::is_table3_row(rest) || crate::tables::is_table_row_label(line) {
         return None;
     }
     let (title_len, end_len) = title_extent(rest, style)?;

@@ -20,6 +20,33 @@ pub struct KeyValue {
     pub note: Option<String>,
 }
 
+/// Table values first (they are the authority), then prose values for the indicators the
+/// tables do not give. A prose value that disagrees with the table is kept as a `prose`
+/// entry after the table's, so the checks can report the difference.
+pub fn merge(table: Vec<crate::tables::KeyValue>, prose: Vec<KeyValue>) -> Vec<KeyValue> {
+    let mut out: Vec<KeyValue> = table
+        .into_iter()
+        .map(|t| KeyValue {
+            field: t.field,
+            value: t.value,
+            range: t.range,
+            from: if matches!(t.field, "review_total" | "litigation_total") {
+                "table4"
+            } else {
+                "table3"
+            },
+            note: t.note,
+        })
+        .collect();
+    for p in prose {
+        match out.iter().find(|k| k.field == p.field) {
+            Some(t) if t.value == p.value => {}
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
 /// Units that count requests, reviews and suits.
 const COUNT_UNITS: &[&str] = &["件", "宗", "条", "个", "份", "起", "次", "例"];
 

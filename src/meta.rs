@@ -278,14 +278,16 @@ fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<D
 /// The statistical period: 2019年1月1日到12月31日, 2019年1月1日至2019年12月31日.
 fn period(norm: &str, dates: &[(usize, Date, usize)]) -> Option<(Date, Date, Range<usize>)> {
     for &(at, from, len) in dates {
-        let rest = &norm[at + len..];
+        let after = &norm[at + len..];
+        let rest = after.strip_prefix('起').unwrap_or(after).trim_start();
         let Some(r) = ["至", "到", "-", "~", "—"]
             .iter()
             .find_map(|s| rest.strip_prefix(s))
         else {
             continue;
         };
-        let sep = rest.len() - r.len();
+        let r = r.trim_start();
+        let sep = after.len() - r.len();
         let (to, tlen) = match dates::parse(r) {
             Some(x) => x,
             None => {
@@ -540,6 +542,11 @@ mod tests {
     #[test]
     fn period_with_and_without_second_year() {
         let p = |s: &str| period(s, &dates::find_all(s));
+        let (a, b, _) = p("统计期限自2021年1月1日起至2021年12月31日止").unwrap();
+        assert_eq!(
+            (a.iso(), b.iso()),
+            ("2021-01-01".into(), "2021-12-31".into())
+        );
         let (a, b, _) = p("数据统计期限从2019年1月1日到12月31日止").unwrap();
         assert_eq!(
             (a.iso(), b.iso()),

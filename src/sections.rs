@@ -36,18 +36,25 @@ pub struct Node {
 /// Builds the tree. `era` decides the request part's key; canonical keys are set for every
 /// top-level section whose title names a template part (the caller clears them for
 /// documents that are not annual reports).
+/// Lines inside `tables` (the ranges of the statistics tables) never open a section.
 pub fn build(
     norm: &str,
     lines: &[Line],
     furniture: &Furniture,
     title: Option<&Title>,
     era: Era,
+    tables: &[Range<usize>],
 ) -> Vec<Node> {
     let body_from = title.map_or(0, |t| t.lines.end);
     let mut flat: Vec<Node> = Vec::new();
     let mut expect_arabic: Option<u32> = None;
     for (i, line) in lines.iter().enumerate().skip(body_from) {
-        if line.is_blank() || furniture.is[i] {
+        if line.is_blank()
+            || furniture.is[i]
+            || tables
+                .iter()
+                .any(|r| r.start <= line.range.start && line.range.start < r.end)
+        {
             continue;
         }
         let t = line.text(norm);
@@ -218,7 +225,7 @@ mod tests {
     fn outline(norm: &str) -> Vec<(u8, String, Option<&'static str>, bool)> {
         let lines = split(norm);
         let f = crate::furniture::detect(norm, &lines, None);
-        let tree = build(norm, &lines, &f, None, Era::Y2019);
+        let tree = build(norm, &lines, &f, None, Era::Y2019, &[]);
         let mut out = Vec::new();
         fn walk(norm: &str, ns: &[Node], out: &mut Vec<(u8, String, Option<&'static str>, bool)>) {
             for n in ns {

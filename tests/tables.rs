@@ -2,7 +2,6 @@
 //! (written by make_fixtures.py there): two imaginary reports, 2021 and 2019 template, each
 //! with tables 2, 3 and 4 in every flattened form, plus one with broken identities.
 
-use std::time::Instant;
 use xxgk::normalize::Text;
 use xxgk::report::Severity;
 use xxgk::tables::{
@@ -606,8 +605,9 @@ fn table_row_labels_are_not_section_headings() {
 }
 
 #[test]
-fn hostile_input_is_fast_and_does_not_panic() {
-    // Five megabytes of table-like junk: glued runs, endless rows, odd bytes and separators.
+fn hostile_input_does_not_panic() {
+    // A megabyte of table-like junk: glued runs, endless rows, odd bytes and separators.
+    // (Its speed is measured by the benchmarks, not asserted here.)
     let mut s = String::new();
     let pieces = [
         "一、本年新收政府信息公开申请数量 111111111111111111111111111111\n",
@@ -619,15 +619,20 @@ fn hostile_input_is_fast_and_does_not_panic() {
         "- 4 -\n𠀀𠀀 增 减 元 万元\n",
     ];
     let mut i = 0;
-    while s.len() < 5_000_000 {
+    while s.len() < 1_000_000 {
         s.push_str(pieces[i % pieces.len()]);
         i += 1;
     }
-    let t0 = Instant::now();
     let tables = find_tables(&s);
     let _ = table_checks(&tables);
     let _ = key_values(&tables);
-    assert!(t0.elapsed().as_secs_f64() < 20.0, "took {:?}", t0.elapsed());
+    for t in &tables {
+        for row in &t.rows {
+            for c in &row.cells {
+                assert_eq!(&s[c.range.clone()], c.text);
+            }
+        }
+    }
     // Every fixture cut at every char boundary near its tables does not panic either.
     let norm = norm_of("r2021_glued");
     for (b, _) in norm.char_indices().step_by(7) {

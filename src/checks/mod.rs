@@ -10,6 +10,7 @@ mod deadline;
 mod numbering;
 mod pictures;
 mod prose_arithmetic;
+mod prose_vs_table;
 mod requests_balance;
 
 use crate::furniture::Furniture;
@@ -70,6 +71,7 @@ pub fn run(cx: &Context) -> Vec<Finding> {
     out.extend(deadline::check(cx));
     out.extend(numbering::check(cx));
     out.extend(prose_arithmetic::check(cx));
+    out.extend(prose_vs_table::check(cx));
     out.extend(requests_balance::check(cx));
     out
 }
