@@ -149,7 +149,7 @@ fn chinese(s: &str) -> Option<(Date, usize)> {
 }
 
 /// Finds every full date in `s`: (byte offset, date, byte length). Only positions that start
-/// with an Arabic digit (after a non-digit) or a Chinese digit are tried.
+/// with an Arabic digit (after a non-digit), 一 or 二 are tried.
 pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -159,9 +159,8 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
         let candidate = if c.is_ascii_digit() {
             i == 0 || !b[i - 1].is_ascii_digit()
         } else {
-            // 〇 (E3 80 87) and 零一二三四五六七八九 (E4–E9 lead bytes)
-            (c == 0xE3 || (0xE4..=0xE9).contains(&c))
-                && s[i..].chars().next().and_then(cn_digit).is_some()
+            // A year in Chinese digits (1949–2100) starts with 一 (E4 B8 80) or 二 (E4 BA 8C).
+            c == 0xE4 && matches!(b.get(i + 1..i + 3), Some([0xB8, 0x80]) | Some([0xBA, 0x8C]))
         };
         if candidate {
             if let Some((d, len)) = parse(&s[i..]) {

@@ -209,8 +209,7 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     if is_picture_names(t) {
         return Some("picture");
     }
-    if n < 120 && FILE_EXT.iter().any(|e| t.to_ascii_lowercase().ends_with(e)) && !t.contains('。')
-    {
+    if n < 120 && ends_with_any(t, FILE_EXT) && !t.contains('。') {
         return Some("attachment");
     }
     if n <= 40
@@ -269,14 +268,19 @@ fn is_header(t: &str) -> bool {
 
 /// The line ends with the extension of a picture or document file.
 pub fn ends_with_file_extension(t: &str) -> bool {
-    let lower = t.to_ascii_lowercase();
-    IMAGE_EXT.iter().chain(FILE_EXT).any(|e| lower.ends_with(e))
+    ends_with_any(t, IMAGE_EXT) || ends_with_any(t, FILE_EXT)
 }
 
 /// A line that is only picture file names (tables published as images).
 fn is_picture_names(t: &str) -> bool {
-    let lower = t.to_ascii_lowercase();
-    IMAGE_EXT.iter().any(|e| lower.ends_with(e)) && !t.contains('。') && !t.contains(',')
+    ends_with_any(t, IMAGE_EXT) && !t.contains('。') && !t.contains(',')
+}
+
+/// `t` ends with one of `exts`, ignoring ASCII case.
+fn ends_with_any(t: &str, exts: &[&str]) -> bool {
+    let b = t.as_bytes();
+    exts.iter()
+        .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
 /// Lines after the report's last sentence that are neither a signature nor a date: ads,

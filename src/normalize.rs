@@ -85,16 +85,19 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Builds the normalized view of `orig`.
     pub fn new(orig: &'a str) -> Text<'a> {
-        let script = detect_script(orig);
-        // Stage 1: per-character folding (and t2s when traditional), one output char per input
-        // char, so the char index is the input char offset.
+        // Stage 1: per-character folding, one output char per input char (so the char index
+        // is the input char offset), counting the script marks on the way; then t2s when
+        // the text is traditional.
+        let mut count = MarkCount::default();
         let mut orig_bytes: Vec<u32> = Vec::with_capacity(orig.len() / 2 + 1);
         let mut folded: Vec<char> = Vec::with_capacity(orig.len() / 2 + 1);
         for (b, c) in orig.char_indices() {
             orig_bytes.push(b as u32);
+            count.add(c);
             folded.push(fold_char(c));
         }
         orig_bytes.push(orig.len() as u32);
+        let script = count.script();
         if script == Script::Traditional {
             to_simplified_in_place(&mut folded);
         }
@@ -232,25 +235,38 @@ fn marks() -> &'static [u8] {
     })
 }
 
-/// Decides the script by counting characters found only in one script.
-pub fn detect_script(text: &str) -> Script {
-    let table = marks();
-    let (mut trad, mut simp) = (0usize, 0usize);
-    for c in text.chars() {
+/// Counts of characters found only in traditional or only in simplified text.
+#[derive(Default)]
+struct MarkCount {
+    traditional: usize,
+    simplified: usize,
+}
+
+impl MarkCount {
+    fn add(&mut self, c: char) {
         match (c as u32)
             .checked_sub(CJK_FIRST)
-            .and_then(|i| table.get(i as usize))
+            .and_then(|i| marks().get(i as usize))
         {
-            Some(1) => trad += 1,
-            Some(2) => simp += 1,
+            Some(1) => self.traditional += 1,
+            Some(2) => self.simplified += 1,
             _ => {}
         }
     }
-    if trad > simp {
-        Script::Traditional
-    } else {
-        Script::Simplified
+    fn script(&self) -> Script {
+        if self.traditional > self.simplified {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        }
     }
+}
+
+/// Decides the script by counting characters found only in one script.
+pub fn detect_script(text: &str) -> Script {
+    let mut count = MarkCount::default();
+    text.chars().for_each(|c| count.add(c));
+    count.script()
 }
 
 fn converter() -> Option<&'static OpenCC> {

@@ -11,7 +11,6 @@
 
 use crate::numerals::{self, Decimal};
 use crate::report::Approx;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -250,19 +249,22 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
     Some(finish(norm, i, end, value.to_f64(), value_to, unit, approx))
 }
 
-/// [`UNITS`] by first character, longest first.
-fn unit_index() -> &'static HashMap<char, Vec<&'static str>> {
-    static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+/// [`UNITS`] by first character (sorted for binary search), each group longest first.
+fn unit_index() -> &'static [(char, Vec<&'static str>)] {
+    static INDEX: OnceLock<Vec<(char, Vec<&'static str>)>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut m: Vec<(char, Vec<&'static str>)> = Vec::new();
         for u in UNITS {
-            if let Some(c) = u.chars().next() {
-                m.entry(c).or_default().push(u);
+            let Some(c) = u.chars().next() else { continue };
+            match m.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, v)) => v.push(u),
+                None => m.push((c, vec![u])),
             }
         }
-        for v in m.values_mut() {
+        for (_, v) in &mut m {
             v.sort_by_key(|u| std::cmp::Reverse(u.len()));
         }
+        m.sort_by_key(|(c, _)| *c);
         m
     })
 }
@@ -270,10 +272,10 @@ fn unit_index() -> &'static HashMap<char, Vec<&'static str>> {
 /// A unit at byte `k` that is not the start of a word.
 fn unit_at(norm: &str, k: usize) -> Option<(&'static str, usize)> {
     let rest = norm.get(k..)?;
-    let u = *unit_index()
-        .get(&rest.chars().next()?)?
-        .iter()
-        .find(|u| rest.starts_with(*u))?;
+    let first = rest.chars().next()?;
+    let index = unit_index();
+    let group = &index[index.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
+    let u = *group.iter().find(|u| rest.starts_with(*u))?;
     if WORD_AFTER_UNIT
         .iter()
         .any(|w| rest.starts_with(w) && w.len() > u.len())
