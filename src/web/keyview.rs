@@ -85,7 +85,7 @@ pub fn key_view(props: &Props) -> Html {
                             let from = source.map(|s| {
                                 let mut t = source_name(&s.from).to_owned();
                                 if let Some(n) = &s.note {
-                                    t.push_str("；");
+                                    t.push('；');
                                     t.push_str(n);
                                 }
                                 t
