@@ -14,6 +14,9 @@ if have cargo; then CARGO=cargo; else CARGO=/usr/bin/cargo; fi
 status=0
 say "cargo test --all-targets"
 "$CARGO" test --all-targets || status=1
+# The browser tests compare the page's JSON with the CLI's.
+"$CARGO" build --bin xxgk || status=1
+export XXGK_BIN="$ROOT/target/debug/xxgk"
 
 bash scripts/build-page.sh
 

@@ -37,6 +37,9 @@ function inlineGlue(js) {
     .replace(/^export default [^;\n]*;?[ \t]*$/gm, "");
   if (/^\s*(export|import)\b/m.test(g)) fail("the glue has import/export statements build.mjs does not know");
   if (!/\basync function __wbg_init\b/.test(g)) fail("the glue has no __wbg_init (is it wasm-bindgen --target web output?)");
+  // Without an entry point the module is empty: src/lib.rs must declare
+  // `#[cfg(target_arch = "wasm32")] mod web;` (whose `start` is the #[wasm_bindgen(start)]).
+  if (!/__wbindgen_start\(\)/.test(g)) fail("the wasm module has no start function: is `mod web;` declared in src/lib.rs?");
   // Inside <script>, "</script" and "<!--" would end or confuse the element.
   g = g.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
   return g;

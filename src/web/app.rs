@@ -1,5 +1,5 @@
 //! The application component: the editor (paste area, 示例, 打开文件, drag and drop, export)
-//! on the left, the analysis (summary, outline, checks, quantities) on the right, the
+//! on the left, the analysis (summary, outline, checks, quantities) on the right (with the key indicators), the
 //! annotated document below the editor.
 //!
 //! The editor's text is the user's: it is saved to `localStorage` on every input, before
@@ -11,6 +11,7 @@ use super::docview::DocView;
 use super::export;
 use super::filelist::FileList;
 use super::files;
+use super::keyview::KeyView;
 use super::outline::Outline;
 use super::quantities::Quantities;
 use super::state::{Action, Analysis, Notice, OpenedFile, Origin, Shared, State};
@@ -322,6 +323,7 @@ pub fn app() -> Html {
                         <Summary analysis={a.clone()} />
                         <Outline analysis={a.clone()} on_focus={on_focus.clone()} />
                         <Checks analysis={a.clone()} on_focus={on_focus.clone()} />
+                        <KeyView analysis={a.clone()} on_focus={on_focus.clone()} />
                         <Quantities analysis={a} {on_focus} />
                     } else {
                         <p class="empty-state">{ "粘贴报告或点击“示例”后，这里显示报告的概要、结构、检查结果和其中的数量。" }</p>

@@ -64,11 +64,11 @@ pub fn base_name(a: &Analysis) -> String {
             .to_owned(),
         _ => {
             let m = &a.report.meta;
-            let mut s = m.agency.clone().unwrap_or_default();
-            if let Some(y) = m.year {
-                s.push_str(&format!("{y}年"));
+            let agency = m.agency.as_deref().unwrap_or_default();
+            match m.year {
+                Some(y) => format!("{agency}{y}年"),
+                None => agency.to_owned(),
             }
-            s
         }
     };
     let clean: String = raw

@@ -6,7 +6,7 @@
 //! docs/page.md.
 //!
 //! Layout: `app` (editor, state wiring) over `state` (reducer); views `summary`, `outline`,
-//! `checks`, `quantities`, `docview`, `filelist`; helpers `files` (reading bytes), `export`
+//! `checks`, `keyview`, `quantities`, `docview`, `filelist`; helpers `files` (reading bytes), `export`
 //! (JSON/CSV downloads), `storage` (localStorage), `labels` (Chinese names of codes), `text`
 //! (offsets and numbers).
 
@@ -17,6 +17,7 @@ mod docview;
 mod export;
 mod filelist;
 mod files;
+mod keyview;
 mod labels;
 mod outline;
 mod panic;

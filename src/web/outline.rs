@@ -37,7 +37,12 @@ fn item(s: &Section, on_focus: &Callback<(usize, usize)>) -> Html {
         let span = (s.start, s.heading_end.max(s.start));
         Callback::from(move |_: MouseEvent| on_focus.emit(span))
     };
-    let key = s.canonical.as_deref().map(|k| (k, labels::section_name(k)));
+    // The template part, unless the title says exactly that already.
+    let key = s
+        .canonical
+        .as_deref()
+        .map(|k| (k, labels::section_name(k)))
+        .filter(|(_, name)| *name != s.title);
     html! {
         <li class="sec" data-level={s.level.to_string()}
             data-canonical={s.canonical.clone().unwrap_or_default()}>

@@ -6,7 +6,8 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, existsSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -20,6 +21,15 @@ const artifacts = join(here, "artifacts");
 const seed = (name) => readFileSync(join(root, "tests", "fixtures", name), "utf8");
 const SEED_000 = seed("000_a76db0a735cfa73f.txt");
 const SEED_002 = seed("002_ce639bba3c248ba6.txt");
+const SEEDS = readdirSync(join(root, "tests", "fixtures")).filter((f) => f.endsWith(".txt")).sort();
+
+// The CLI to compare with: $XXGK_BIN, else the newest of target/{release,debug}/xxgk.
+function cliPath() {
+  if (process.env.XXGK_BIN) return process.env.XXGK_BIN;
+  const found = ["release", "debug"].map((p) => join(root, "target", p, "xxgk")).filter((p) => existsSync(p));
+  found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return found[0];
+}
 
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ARGS = [
@@ -148,6 +158,21 @@ test("window.xxgk.analyze returns the xxgk/1 contract as a plain object", async 
   // Not a string: a TypeError, not a crash.
   const err = await page.evaluate(() => { try { window.xxgk.analyze(42); return null; } catch (e) { return e.constructor.name; } });
   assert.equal(err, "TypeError");
+  await page.close();
+});
+
+test("[cli] window.xxgk.analyzeBytes gives exactly the CLI's JSON for every seed", async (t) => {
+  const bin = cliPath();
+  if (!bin) return t.skip("no CLI binary (cargo build) to compare with");
+  const { page } = await open();
+  for (const name of SEEDS) {
+    const file = join(root, "tests", "fixtures", name);
+    const out = execFileSync(bin, ["analyze", file], { encoding: "utf8", maxBuffer: 64 << 20 });
+    assert.ok(out.trim(), `${bin} analyze printed nothing for ${name}`);
+    const cli = JSON.parse(out);
+    const web = await page.evaluate((b) => window.xxgk.analyzeBytes(Uint8Array.from(b)), [...readFileSync(file)]);
+    assert.deepEqual(web, cli, name);
+  }
   await page.close();
 });
 
