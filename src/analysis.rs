@@ -253,8 +253,12 @@ fn section_of(text: &Text, n: &Node) -> Section {
 }
 
 /// The top-level section a position falls in: its template key, else its title.
+/// `tree` is in text order (sections do not overlap), so this is a binary search.
 fn section_label(text: &Text, tree: &[Node], at: usize) -> Option<String> {
-    let n = tree.iter().rev().find(|n| n.range.start <= at)?;
+    // top-level sections are in text order: the last one starting at or before `at`
+    let n = &tree[tree
+        .partition_point(|n| n.range.start <= at)
+        .checked_sub(1)?];
     if at > n.range.end {
         return None;
     }
