@@ -17,6 +17,7 @@ use super::quantities::Quantities;
 use super::state::{Action, Analysis, Notice, OpenedFile, Origin, Shared, State};
 use super::storage::{self, PREVIOUS_KEY, TEXT_KEY};
 use super::summary::Summary;
+use super::tables::Tables;
 use super::text::utf16_offset;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -198,16 +199,32 @@ pub fn app() -> Html {
         })
     };
 
-    let ondragover = Callback::from(|e: DragEvent| {
-        if e.data_transfer()
-            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
-        {
-            e.prevent_default();
-        }
-    });
-    let ondrop = {
-        let open_files = open_files.clone();
+    // Files dragged over the page: accept them and say so.
+    let dragging = use_state_eq(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
+            if e.data_transfer()
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+            {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving the window, not just moving between elements.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (open_files, dragging) = (open_files.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
             let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
                 return;
             };
@@ -284,10 +301,14 @@ pub fn app() -> Html {
         }
     });
     let has = state.current.is_some();
+    let focus = state.focus;
     let current = state.current.clone().map(Shared);
 
     html! {
-        <div class="app" {ondragover} {ondrop}>
+        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            if *dragging {
+                <div class="drop-hint" aria-hidden="true">{ "松开鼠标即可打开文件" }</div>
+            }
             <header class="top">
                 <h1>{ "政府信息公开工作年度报告 结构与数据" }</h1>
                 <p class="sub">{ "全部分析在本机浏览器中完成，文字不会上传。" }</p>
@@ -321,10 +342,11 @@ pub fn app() -> Html {
                 <section class="right" aria-label="分析结果">
                     if let Some(a) = current {
                         <Summary analysis={a.clone()} />
-                        <Outline analysis={a.clone()} on_focus={on_focus.clone()} />
-                        <Checks analysis={a.clone()} on_focus={on_focus.clone()} />
+                        <Outline analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
+                        <Checks analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
                         <KeyView analysis={a.clone()} on_focus={on_focus.clone()} />
-                        <Quantities analysis={a} {on_focus} />
+                        <Tables analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
+                        <Quantities analysis={a} {focus} {on_focus} />
                     } else {
                         <p class="empty-state">{ "粘贴报告或点击“示例”后，这里显示报告的概要、结构、检查结果和其中的数量。" }</p>
                     }
