@@ -60,11 +60,12 @@ pub fn tables(props: &Props) -> Html {
 
 fn table(t: &Table, props: &Props) -> Html {
     let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    // `columns` may or may not name the label column.
+    // `columns` names the label column too only when it has one more entry than the widest row.
     let mut header: Vec<String> = t.columns.clone();
-    if header.len() <= width {
+    if header.len() != width + 1 {
         header.insert(0, "项目".to_owned());
     }
+    let cols = header.len().max(width + 1);
     let locate = {
         let on_focus = props.on_focus.clone();
         let span = (t.start, t.end.max(t.start));
@@ -90,6 +91,7 @@ fn table(t: &Table, props: &Props) -> Html {
                             <tr data-key={r.key.clone()}>
                                 <th scope="row">{ r.label.clone() }</th>
                                 { for r.cells.iter().map(|c| cell(c, props)) }
+                                { for (r.cells.len() + 1..cols).map(|_| html! { <td class="pad"></td> }) }
                             </tr>
                         }) }
                     </tbody>
