@@ -293,6 +293,12 @@ test("[core] 示例: outline shows the six parts and quantities include 598件 a
   // The page header (索引号, 发布机构 …) is furniture, greyed out.
   assert.ok(await page.$("#xxgk-doc .furn"), "furniture is marked");
   assert.ok(await page.$("#xxgk-doc .hd"), "headings are marked");
+  // The folded details: index number, period, contacts.
+  await page.click(".meta-details summary");
+  const details = await page.textContent(".meta-details dl");
+  assert.match(details, /索引号11330800002618015K\/2020-102110/);
+  assert.match(details, /统计期限2019-01-01 至 2019-12-31/);
+  assert.match(details, /电话0570—3087586/);
   await page.close();
 });
 
