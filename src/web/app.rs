@@ -85,6 +85,10 @@ pub fn app() -> Html {
             if replaced {
                 storage::save(PREVIOUS_KEY, &old);
                 *previous.borrow_mut() = Some(old);
+            } else if previous.borrow().as_deref() == Some(&*a.text) {
+                // Brought back: nothing is put aside any more.
+                storage::remove(PREVIOUS_KEY);
+                *previous.borrow_mut() = None;
             }
             ta.set_value(&a.text);
             if !storage::save(TEXT_KEY, &a.text) {
@@ -92,12 +96,11 @@ pub fn app() -> Html {
             }
             state.dispatch(Action::Notice(notice.map(|text| Notice {
                 text: if replaced {
-                    format!("{text}原来的文字已另存，可以恢复。")
+                    format!("{text}原来的文字已另存，可用“恢复先前的文字”找回。")
                 } else {
                     text
                 },
                 is_error: false,
-                can_restore: replaced,
             })));
             state.dispatch(Action::Analyzed(a));
         })
@@ -154,7 +157,7 @@ pub fn app() -> Html {
     let on_restore = {
         let (load, previous) = (load.clone(), previous.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(old) = previous.borrow_mut().take() else {
+            let Some(old) = previous.borrow().clone() else {
                 return;
             };
             load.emit((
@@ -294,9 +297,6 @@ pub fn app() -> Html {
         html! {
             <p {class} {role}>
                 { n.text.clone() }
-                if n.can_restore && previous.borrow().is_some() {
-                    <button type="button" class="link" onclick={on_restore.clone()}>{ "恢复先前的文字" }</button>
-                }
             </p>
         }
     });
@@ -323,6 +323,10 @@ pub fn app() -> Html {
                                 accept=".txt,.text,.md,.csv,.htm,.html,text/plain"
                                 onchange={on_file_input} />
                         </label>
+                        if previous.borrow().is_some() {
+                            <button type="button" onclick={on_restore}
+                                title="找回被“示例”或“打开文件”替换掉的文字；当前文字会另存">{ "恢复先前的文字" }</button>
+                        }
                         <button type="button" onclick={export_json} disabled={!has}
                             title="整份分析结果，与命令行输出的 JSON 相同">{ "导出 JSON" }</button>
                         <button type="button" onclick={export_csv} disabled={!has}

@@ -339,7 +339,7 @@ test("[tables] a tab-separated table 3 is shown as a table; a cell shows its pla
   await page.close();
 });
 
-test("the text survives a reload, and 示例 puts it aside with a way back", async () => {
+test("the text survives a reload, and 示例 puts it aside with a way back that survives reloads too", async () => {
   const { page } = await open();
   const mine = "我的文字 𠮷 第一行\r\n第二行，共12件。";
   await paste(page, mine);
@@ -357,6 +357,10 @@ test("the text survives a reload, and 示例 puts it aside with a way back", asy
   await page.reload();
   await page.waitForSelector('html[data-xxgk="ready"]');
   assert.equal(await page.inputValue("#xxgk-input"), kept);
+  // Restoring swapped the texts: the sample is now the one put aside, also after a reload.
+  await page.click("text=恢复先前的文字");
+  await analysed(page);
+  assert.equal(await page.inputValue("#xxgk-input"), SEED_002);
   await page.close();
 });
 
