@@ -17,6 +17,7 @@ use super::quantities::Quantities;
 use super::state::{Action, Analysis, Notice, OpenedFile, Origin, Shared, State};
 use super::storage::{self, PREVIOUS_KEY, TEXT_KEY};
 use super::summary::Summary;
+use super::tables::Tables;
 use super::text::utf16_offset;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -84,6 +85,10 @@ pub fn app() -> Html {
             if replaced {
                 storage::save(PREVIOUS_KEY, &old);
                 *previous.borrow_mut() = Some(old);
+            } else if previous.borrow().as_deref() == Some(&*a.text) {
+                // Brought back: nothing is put aside any more.
+                storage::remove(PREVIOUS_KEY);
+                *previous.borrow_mut() = None;
             }
             ta.set_value(&a.text);
             if !storage::save(TEXT_KEY, &a.text) {
@@ -91,12 +96,11 @@ pub fn app() -> Html {
             }
             state.dispatch(Action::Notice(notice.map(|text| Notice {
                 text: if replaced {
-                    format!("{text}原来的文字已另存，可以恢复。")
+                    format!("{text}原来的文字已另存，可用“恢复先前的文字”找回。")
                 } else {
                     text
                 },
                 is_error: false,
-                can_restore: replaced,
             })));
             state.dispatch(Action::Analyzed(a));
         })
@@ -153,7 +157,7 @@ pub fn app() -> Html {
     let on_restore = {
         let (load, previous) = (load.clone(), previous.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(old) = previous.borrow_mut().take() else {
+            let Some(old) = previous.borrow().clone() else {
                 return;
             };
             load.emit((
@@ -198,16 +202,32 @@ pub fn app() -> Html {
         })
     };
 
-    let ondragover = Callback::from(|e: DragEvent| {
-        if e.data_transfer()
-            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
-        {
-            e.prevent_default();
-        }
-    });
-    let ondrop = {
-        let open_files = open_files.clone();
+    // Files dragged over the page: accept them and say so.
+    let dragging = use_state_eq(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
+            if e.data_transfer()
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+            {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving the window, not just moving between elements.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (open_files, dragging) = (open_files.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
             let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
                 return;
             };
@@ -277,17 +297,18 @@ pub fn app() -> Html {
         html! {
             <p {class} {role}>
                 { n.text.clone() }
-                if n.can_restore && previous.borrow().is_some() {
-                    <button type="button" class="link" onclick={on_restore.clone()}>{ "恢复先前的文字" }</button>
-                }
             </p>
         }
     });
     let has = state.current.is_some();
+    let focus = state.focus;
     let current = state.current.clone().map(Shared);
 
     html! {
-        <div class="app" {ondragover} {ondrop}>
+        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            if *dragging {
+                <div class="drop-hint" aria-hidden="true">{ "松开鼠标即可打开文件" }</div>
+            }
             <header class="top">
                 <h1>{ "政府信息公开工作年度报告 结构与数据" }</h1>
                 <p class="sub">{ "全部分析在本机浏览器中完成，文字不会上传。" }</p>
@@ -302,6 +323,10 @@ pub fn app() -> Html {
                                 accept=".txt,.text,.md,.csv,.htm,.html,text/plain"
                                 onchange={on_file_input} />
                         </label>
+                        if previous.borrow().is_some() {
+                            <button type="button" onclick={on_restore}
+                                title="找回被“示例”或“打开文件”替换掉的文字；当前文字会另存">{ "恢复先前的文字" }</button>
+                        }
                         <button type="button" onclick={export_json} disabled={!has}
                             title="整份分析结果，与命令行输出的 JSON 相同">{ "导出 JSON" }</button>
                         <button type="button" onclick={export_csv} disabled={!has}
@@ -321,10 +346,11 @@ pub fn app() -> Html {
                 <section class="right" aria-label="分析结果">
                     if let Some(a) = current {
                         <Summary analysis={a.clone()} />
-                        <Outline analysis={a.clone()} on_focus={on_focus.clone()} />
-                        <Checks analysis={a.clone()} on_focus={on_focus.clone()} />
+                        <Outline analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
+                        <Checks analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
                         <KeyView analysis={a.clone()} on_focus={on_focus.clone()} />
-                        <Quantities analysis={a} {on_focus} />
+                        <Tables analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
+                        <Quantities analysis={a} {focus} {on_focus} />
                     } else {
                         <p class="empty-state">{ "粘贴报告或点击“示例”后，这里显示报告的概要、结构、检查结果和其中的数量。" }</p>
                     }

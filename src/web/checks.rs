@@ -2,12 +2,13 @@
 //! entry with a span can be clicked to show that place in the document view.
 
 use super::labels;
-use super::state::Shared;
+use super::state::{Focus, Shared};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub analysis: Shared,
+    pub focus: Option<Focus>,
     pub on_focus: Callback<(usize, usize)>,
 }
 
@@ -23,7 +24,14 @@ pub fn checks(props: &Props) -> Html {
                 <ul>
                     { for checks.iter().map(|c| {
                         let sev = labels::severity(c.severity);
-                        let class = classes!("check", format!("sev-{}", labels::severity_class(c.severity)));
+                        let active = c.start.is_some_and(|s| {
+                            props.focus.is_some_and(|f| (f.start, f.end) == (s, c.end.unwrap_or(s).max(s)))
+                        });
+                        let class = classes!(
+                            "check",
+                            format!("sev-{}", labels::severity_class(c.severity)),
+                            active.then_some("active"),
+                        );
                         let locate = match (c.start, c.end) {
                             (Some(start), end) => {
                                 let on_focus = props.on_focus.clone();

@@ -6,7 +6,7 @@
 //! docs/page.md.
 //!
 //! Layout: `app` (editor, state wiring) over `state` (reducer); views `summary`, `outline`,
-//! `checks`, `keyview`, `quantities`, `docview`, `filelist`; helpers `files` (reading bytes), `export`
+//! `checks`, `keyview`, `tables`, `quantities`, `docview`, `filelist`; helpers `files` (reading bytes), `export`
 //! (JSON/CSV downloads), `storage` (localStorage), `labels` (Chinese names of codes), `text`
 //! (offsets and numbers).
 
@@ -25,6 +25,7 @@ mod quantities;
 mod state;
 mod storage;
 mod summary;
+mod tables;
 mod text;
 
 use wasm_bindgen::prelude::*;

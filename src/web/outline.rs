@@ -3,13 +3,15 @@
 //! Clicking an entry shows the heading in the document view.
 
 use super::labels;
-use super::state::Shared;
+use super::state::{Focus, Shared};
 use crate::report::Section;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub analysis: Shared,
+    /// The span shown in the document view, to mark its entry.
+    pub focus: Option<Focus>,
     /// Asks to show a character span of the text.
     pub on_focus: Callback<(usize, usize)>,
 }
@@ -24,17 +26,18 @@ pub fn outline(props: &Props) -> Html {
                 <p class="none">{ "未识别出章节。" }</p>
             } else {
                 <ul class="tree">
-                    { for sections.iter().map(|s| item(s, &props.on_focus)) }
+                    { for sections.iter().map(|s| item(s, props)) }
                 </ul>
             }
         </section>
     }
 }
 
-fn item(s: &Section, on_focus: &Callback<(usize, usize)>) -> Html {
+fn item(s: &Section, props: &Props) -> Html {
+    let span = (s.start, s.heading_end.max(s.start));
+    let active = props.focus.is_some_and(|f| (f.start, f.end) == span);
     let onclick = {
-        let on_focus = on_focus.clone();
-        let span = (s.start, s.heading_end.max(s.start));
+        let on_focus = props.on_focus.clone();
         Callback::from(move |_: MouseEvent| on_focus.emit(span))
     };
     // The template part, unless the title says exactly that already.
@@ -46,7 +49,8 @@ fn item(s: &Section, on_focus: &Callback<(usize, usize)>) -> Html {
     html! {
         <li class="sec" data-level={s.level.to_string()}
             data-canonical={s.canonical.clone().unwrap_or_default()}>
-            <button type="button" class="sec-btn" {onclick}>
+            <button type="button" class={classes!("sec-btn", active.then_some("active"))}
+                aria-current={active.then_some("true")} {onclick}>
                 if let Some(n) = &s.number {
                     <span class="num">{ n.clone() }</span>
                 }
@@ -59,7 +63,7 @@ fn item(s: &Section, on_focus: &Callback<(usize, usize)>) -> Html {
                 }
             </button>
             if !s.children.is_empty() {
-                <ul>{ for s.children.iter().map(|c| item(c, on_focus)) }</ul>
+                <ul>{ for s.children.iter().map(|c| item(c, props)) }</ul>
             }
         </li>
     }

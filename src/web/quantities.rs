@@ -3,13 +3,14 @@
 //! place in the document view.
 
 use super::labels;
-use super::state::Shared;
+use super::state::{Focus, Shared};
 use super::text::fmt_num;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub analysis: Shared,
+    pub focus: Option<Focus>,
     pub on_focus: Callback<(usize, usize)>,
 }
 
@@ -37,13 +38,15 @@ pub fn quantities(props: &Props) -> Html {
                         { for qs.iter().map(|q| {
                             let on_focus = props.on_focus.clone();
                             let span = (q.start, q.end.max(q.start));
+                            let active = props.focus.is_some_and(|f| (f.start, f.end) == span);
                             let onclick = Callback::from(move |_: MouseEvent| on_focus.emit(span));
                             let value = match q.value_to {
                                 Some(to) => format!("{}–{}", fmt_num(q.value), fmt_num(to)),
                                 None => fmt_num(q.value),
                             };
                             html! {
-                                <tr>
+                                <tr class={classes!(active.then_some("active"))}
+                                    aria-current={active.then_some("true")}>
                                     <td><button type="button" class="qtext" {onclick}
                                         title="在原文中查看">{ q.text.clone() }</button></td>
                                     <td class="n">{ value }</td>

@@ -48,8 +48,6 @@ pub struct Focus {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
-    /// True when the previous text can be brought back (after 示例 or 打开文件).
-    pub can_restore: bool,
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -103,7 +101,6 @@ impl Reducible for State {
                     next.notice = Some(Notice {
                         text: "浏览器不允许在本机保存文字（可能是隐私设置或文字过长）：刷新或关闭页面前请自行保存。".into(),
                         is_error: true,
-                        can_restore: false,
                     });
                 }
             }

@@ -45,6 +45,7 @@ pub fn summary(props: &Props) -> Html {
                 { fact("数量", html! { { fmt_count(r.quantities.len()) } }) }
                 { fact("检查", html! { { fmt_count(r.checks.len()) } }) }
             </ul>
+            { details(r) }
             <p class="origin">
                 { format!("来源：{origin}；分析用时 {:.0} 毫秒。", a.millis) }
                 { for r.input.diagnostics.iter().map(|d| html! { <span class="diag">{ d.clone() }</span> }) }
@@ -58,4 +59,64 @@ fn count_sections(sections: &[crate::report::Section]) -> usize {
         .iter()
         .map(|s| 1 + count_sections(&s.children))
         .sum()
+}
+
+/// The document's other facts, folded away: index number, document number, statistical
+/// period, where the date was read, contacts and cited documents.
+fn details(r: &crate::report::Report) -> Html {
+    let m = &r.meta;
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(v) = &m.index_number {
+        rows.push(("索引号", v.clone()));
+    }
+    if let Some(v) = &m.doc_number {
+        rows.push(("文号", v.clone()));
+    }
+    if let Some(p) = &m.period {
+        rows.push(("统计期限", format!("{} 至 {}", p.from, p.to)));
+    }
+    if let Some(v) = &m.published_source {
+        rows.push(("发布日期来自", v.clone()));
+    }
+    let c = &m.contacts;
+    for (k, list) in [
+        ("电话", &c.phones),
+        ("电子邮箱", &c.emails),
+        ("网站", &c.websites),
+        ("地址", &c.addresses),
+    ] {
+        if !list.is_empty() {
+            rows.push((
+                k,
+                list.iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            ));
+        }
+    }
+    if !m.cited.is_empty() {
+        let cited = m
+            .cited
+            .iter()
+            .map(|c| match (&c.title, &c.number) {
+                (Some(t), Some(n)) => format!("《{t}》（{n}）"),
+                (Some(t), None) => format!("《{t}》"),
+                (None, Some(n)) => n.clone(),
+                (None, None) => c.text.clone(),
+            })
+            .collect::<Vec<_>>();
+        rows.push(("引用文件", cited.join("；")));
+    }
+    if rows.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <details class="meta-details">
+            <summary>{ format!("更多信息（{}项）", rows.len()) }</summary>
+            <dl>
+                { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+            </dl>
+        </details>
+    }
 }

@@ -21,6 +21,43 @@ const artifacts = join(here, "artifacts");
 const seed = (name) => readFileSync(join(root, "tests", "fixtures", name), "utf8");
 const SEED_000 = seed("000_a76db0a735cfa73f.txt");
 const SEED_002 = seed("002_ce639bba3c248ba6.txt");
+// A made-up report with table 3 (2021 template) copied from a web page: tab-separated cells.
+const TABLE3_TSV = `某县人民政府2021年政府信息公开工作年度报告
+
+一、总体情况
+
+2021年，全年主动公开政府信息2316条。
+
+三、收到和处理政府信息公开申请情况
+
+申请人情况	自然人	法人或其他组织	总计
+商业企业	科研机构	社会公益组织	法律服务机构	其他
+一、本年新收政府信息公开申请数量	71	3	0	0	2	1	77
+二、上年结转政府信息公开申请数量	3	0	0	0	0	0	3
+三、本年度办理结果	（一）予以公开	30	1	0	0	1	0	32
+	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	5	0	0	0	0	1	6
+（三）不予公开	1.属于国家秘密	0	0	0	0	0	0	0
+2.其他法律行政法规禁止公开	1	0	0	0	0	0	1
+	3.危及“三安全一稳定”	0	0	0	0	0	0	0
+4.保护第三方合法权益	2	0	0	0	0	0	2
+5.属于三类内部事务信息	1	0	0	0	0	0	1
+	6.属于四类过程性信息	0	0	0	0	0	0	0
+7.属于行政执法案卷	0	0	0	0	0	0	0
+8.属于行政查询事项	1	0	0	0	0	0	1
+	（四）无法提供	1.本机关不掌握相关政府信息	15	1	0	0	1	0	17
+2.没有现成信息需要另行制作	3	0	0	0	0	0	3
+3.补正后申请内容仍不明确	1	0	0	0	0	0	1
+	（五）不予处理	1.信访举报投诉类申请	4	0	0	0	0	0	4
+2.重复申请	2	1	0	0	0	0	3
+3.要求提供公开出版物	0	0	0	0	0	0	0
+	4.无正当理由大量反复申请	0	0	0	0	0	0	0
+5.要求行政机关确认或重新出具已获取信息	1	0	0	0	0	0	1
+（六）其他处理	1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请	2	0	0	0	0	0	2
+	2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请	0	0	0	0	0	0	0
+3.其他	1	0	0	0	0	0	1
+（七）总计	69	3	0	0	2	1	75
+四、结转下年度继续办理	5	0	0	0	0	0	5
+`;
 const SEEDS = readdirSync(join(root, "tests", "fixtures")).filter((f) => f.endsWith(".txt")).sort();
 
 // The CLI to compare with: $XXGK_BIN, else the newest of target/{release,debug}/xxgk.
@@ -256,6 +293,12 @@ test("[core] 示例: outline shows the six parts and quantities include 598件 a
   // The page header (索引号, 发布机构 …) is furniture, greyed out.
   assert.ok(await page.$("#xxgk-doc .furn"), "furniture is marked");
   assert.ok(await page.$("#xxgk-doc .hd"), "headings are marked");
+  // The folded details: index number, period, contacts.
+  await page.click(".meta-details summary");
+  const details = await page.textContent(".meta-details dl");
+  assert.match(details, /索引号11330800002618015K\/2020-102110/);
+  assert.match(details, /统计期限2019-01-01 至 2019-12-31/);
+  assert.match(details, /电话0570—3087586/);
   await page.close();
 });
 
@@ -269,6 +312,7 @@ test("[core] clicking an outline entry shows its heading; the editor selection c
   await page.click("#outline .tree > li.sec >> nth=1 >> .sec-btn");
   await page.waitForSelector("#xxgk-focus");
   assert.match(await page.textContent("#xxgk-focus"), /^二、\s*主动公开/);
+  assert.equal(await page.getAttribute("#outline .tree > li.sec >> nth=1 >> .sec-btn", "aria-current"), "true");
   const selected = await page.evaluate(() => {
     const ta = document.getElementById("xxgk-input");
     return ta.value.slice(ta.selectionStart, ta.selectionEnd);
@@ -281,7 +325,21 @@ test("[core] clicking an outline entry shows its heading; the editor selection c
   await page.close();
 });
 
-test("the text survives a reload, and 示例 puts it aside with a way back", async () => {
+test("[tables] a tab-separated table 3 is shown as a table; a cell shows its place", async () => {
+  const { page } = await open();
+  await paste(page, TABLE3_TSV);
+  await page.waitForSelector('#tables figure[data-table="table3"]', { timeout: 3000 });
+  const row = await page.$$eval('#tables figure[data-table="table3"] tr[data-key="new_requests"] td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(row, ["71", "3", "0", "0", "2", "1", "77"]);
+  const rows = await page.$$eval('#tables figure[data-table="table3"] tbody tr', (trs) => trs.length);
+  assert.ok(rows >= 20, `${rows} rows`);
+  await page.click('#tables figure[data-table="table3"] tr[data-key="new_requests"] td >> nth=6 >> button');
+  await page.waitForFunction(() => document.getElementById("xxgk-focus")?.textContent === "77");
+  assert.equal(await page.getAttribute('#tables figure[data-table="table3"] tr[data-key="new_requests"] td >> nth=6', "class"), "n st-ok active");
+  await page.close();
+});
+
+test("the text survives a reload, and 示例 puts it aside with a way back that survives reloads too", async () => {
   const { page } = await open();
   const mine = "我的文字 𠮷 第一行\r\n第二行，共12件。";
   await paste(page, mine);
@@ -299,6 +357,10 @@ test("the text survives a reload, and 示例 puts it aside with a way back", asy
   await page.reload();
   await page.waitForSelector('html[data-xxgk="ready"]');
   assert.equal(await page.inputValue("#xxgk-input"), kept);
+  // Restoring swapped the texts: the sample is now the one put aside, also after a reload.
+  await page.click("text=恢复先前的文字");
+  await analysed(page);
+  assert.equal(await page.inputValue("#xxgk-input"), SEED_002);
   await page.close();
 });
 
@@ -323,7 +385,10 @@ test("打开文件 reads several files (GB18030, and a ZIP refused); drop opens 
     d.items.add(new File([Uint8Array.from(u)], "拖入.txt", { type: "text/plain" }));
     return d;
   });
+  await page.dispatchEvent(".app", "dragover", { dataTransfer: dt });
+  await page.waitForSelector(".drop-hint");
   await page.dispatchEvent(".app", "drop", { dataTransfer: dt });
+  await page.waitForSelector(".drop-hint", { state: "detached" });
   await page.waitForFunction(() => document.getElementById("xxgk-input").value === "拖入的文件：二、主动公开");
   await analysed(page);
   assert.match(await page.textContent("#summary .origin"), /UTF-16LE/);
