@@ -161,6 +161,20 @@ fn write_reports(
     Ok(())
 }
 
+/// The number as the report writes it: 一、 (一) 1. (1) ① 第一部分.
+fn numbered(s: &xxgk::report::Section) -> String {
+    let Some(n) = s.number.as_deref() else {
+        return String::new();
+    };
+    match s.style.as_str() {
+        "cn_paren" | "arabic_paren" => format!("({n})"),
+        "arabic_dot" => format!("{n}."),
+        "circled" => n.to_owned(),
+        "part" => format!("第{n}部分 "),
+        _ => format!("{n}、"),
+    }
+}
+
 fn write_summary(out: &mut impl Write, path: &std::path::Path, r: &Report) -> io::Result<()> {
     let m = &r.meta;
     writeln!(out, "{}", path.display())?;
@@ -183,10 +197,7 @@ fn write_summary(out: &mut impl Write, path: &std::path::Path, r: &Report) -> io
         writeln!(
             out,
             "    {}{}{}{}",
-            s.number
-                .as_deref()
-                .map(|n| format!("{n}、"))
-                .unwrap_or_default(),
+            numbered(s),
             if s.title.is_empty() {
                 "（无标题）"
             } else {

@@ -61,8 +61,12 @@ pub fn part_of_title(title: &str) -> Option<&'static str> {
     {
         return Some("other");
     }
-    if (has("收费") || has("减免") || has("收支") || has("费用")) && !has("复议") {
+    if (has("收费") || has("减免")) && !has("复议") {
         return Some("fees");
+    }
+    // Shanghai-style 人员和收支情况 / 工作人员和费用支出情况: staff and spending, no template part.
+    if has("收支") || has("费用支出") || has("人员") {
+        return None;
     }
     if has("复议") || has("诉讼") || has("申诉") {
         return Some("review_litigation");
@@ -179,5 +183,18 @@ mod tests {
         );
         assert_eq!(canonical("其他需要报告的事项", Era::Y2019), Some("other"));
         assert_eq!(canonical("典型经验和做法", Era::Y2019), None);
+        assert_eq!(
+            canonical("政府信息公开支出和收费情况", Era::Y2008),
+            Some("fees")
+        );
+        assert_eq!(canonical("人员和收支情况", Era::Y2008), None);
+        assert_eq!(
+            canonical("复议、诉讼和申诉情况", Era::Y2008),
+            Some("review_litigation")
+        );
+        assert_eq!(
+            canonical("依申请公开政府信息情况", Era::Y2008),
+            Some("requests_2008")
+        );
     }
 }

@@ -47,7 +47,10 @@ pub fn find(norm: &str, lines: &[Line]) -> Option<Title> {
         if seen > SEARCH_LINES {
             break;
         }
-        let t = line.text(norm);
+        let full = line.text(norm);
+        // A Markdown title (# …) counts without its marks.
+        let t = full.trim_start_matches('#').trim_start();
+        let line_start = line.range.start + (full.len() - t.len());
         if !is_title_line(t) {
             continue;
         }
@@ -67,7 +70,7 @@ pub fn find(norm: &str, lines: &[Line]) -> Option<Title> {
             }
         }
         return Some(Title {
-            range: line.range.clone(),
+            range: line_start..line.range.end,
             lines: i..i + 1,
             text: t.to_owned(),
         });
@@ -174,6 +177,17 @@ mod tests {
         assert_eq!(
             find(norm, &lines).unwrap().text,
             "衢州市人民政府2019年政府信息公开工作年度报告"
+        );
+    }
+
+    #[test]
+    fn a_markdown_title_counts_without_its_marks() {
+        let norm = "# 某市教育局2021年政府信息公开工作年度报告\n\n## 一、总体情况\n";
+        let lines = split(norm);
+        let t = find(norm, &lines).unwrap();
+        assert_eq!(
+            &norm[t.range.clone()],
+            "某市教育局2021年政府信息公开工作年度报告"
         );
     }
 
