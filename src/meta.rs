@@ -201,6 +201,8 @@ fn title_agency(norm: &str, t: &Title) -> Option<Range<usize>> {
         .find(|&(i, _)| starts_with_year(&text[i..]))
         .map(|(i, _)| i)?;
     let agency = text[..cut].trim_end_matches(['\n', ' ']);
+    // 某市人民政府办公室关于某市2021年…: the body is what stands before 关于
+    let agency = agency.find("关于").map_or(agency, |p| &agency[..p]);
     (char_len(agency) >= 2).then(|| t.range.start..t.range.start + agency.len())
 }
 
@@ -557,6 +559,16 @@ mod tests {
             (a.iso(), b.iso()),
             ("2020-01-01".into(), "2020-12-31".into())
         );
+    }
+
+    #[test]
+    fn the_agency_in_a_title_stops_before_guanyu() {
+        let norm = "某市人民政府办公室关于某市2021年政府信息公开工作年度报告";
+        let t = Title { range: 0..norm.len(), lines: 0..1, text: norm.to_owned() };
+        assert_eq!(title_agency(norm, &t).map(|r| &norm[r]), Some("某市人民政府办公室"));
+        let norm = "衢州市人民政府2019年政府信息公开工作年度报告";
+        let t = Title { range: 0..norm.len(), lines: 0..1, text: norm.to_owned() };
+        assert_eq!(title_agency(norm, &t).map(|r| &norm[r]), Some("衢州市人民政府"));
     }
 
     #[test]
