@@ -157,6 +157,33 @@ const FILE_EXT: &[&str] = &[
     ".ppt", ".pptx",
 ];
 
+/// Words of gambling and ad spam that mirror sites inject; a government report never uses
+/// them, so a short line with one is not part of the report.
+const SPAM: &[&str] = &[
+    "彩票",
+    "博彩",
+    "棋牌",
+    "赌场",
+    "时时彩",
+    "六合彩",
+    "百家乐",
+    "老虎机",
+    "娱乐城",
+    "真人视讯",
+    "体育投注",
+    "下注",
+    "开户送",
+    "注册送",
+    "首充",
+    "代孕",
+    "贷款秒批",
+    "成人",
+    "色情",
+    "AV",
+    "澳门皇冠",
+    "威尼斯人",
+];
+
 /// Classifies every line.
 pub fn detect(norm: &str, lines: &[Line], title: Option<&Title>) -> Furniture {
     let mut hits = Vec::new();
@@ -189,6 +216,9 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     let n = char_len(t);
     if is_header(t) {
         return Some("header");
+    }
+    if n <= 80 && SPAM.iter().any(|w| t.contains(w)) {
+        return Some("ad");
     }
     if t.starts_with("当前位置")
         || t.starts_with("您现在的位置")
@@ -358,6 +388,12 @@ mod tests {
         assert_eq!(k, vec![("彩票之家-通用APP".to_owned(), "ad")]);
         let k = kinds("正文。\n楚雄高新区管理委员会办公室\n2018年12月20日\n\n下载");
         assert_eq!(k, vec![("下载".to_owned(), "toolbar")]);
+    }
+
+    #[test]
+    fn spam_injected_by_mirror_sites_is_furniture_anywhere() {
+        let k = kinds("一、总体情况\n正文。\n时时彩开户送彩金\n更多正文。");
+        assert_eq!(k, vec![("时时彩开户送彩金".to_owned(), "ad")]);
     }
 
     #[test]

@@ -564,11 +564,25 @@ mod tests {
     #[test]
     fn the_agency_in_a_title_stops_before_guanyu() {
         let norm = "某市人民政府办公室关于某市2021年政府信息公开工作年度报告";
-        let t = Title { range: 0..norm.len(), lines: 0..1, text: norm.to_owned() };
-        assert_eq!(title_agency(norm, &t).map(|r| &norm[r]), Some("某市人民政府办公室"));
+        let t = Title {
+            range: 0..norm.len(),
+            lines: 0..1,
+            text: norm.to_owned(),
+        };
+        assert_eq!(
+            title_agency(norm, &t).map(|r| &norm[r]),
+            Some("某市人民政府办公室")
+        );
         let norm = "衢州市人民政府2019年政府信息公开工作年度报告";
-        let t = Title { range: 0..norm.len(), lines: 0..1, text: norm.to_owned() };
-        assert_eq!(title_agency(norm, &t).map(|r| &norm[r]), Some("衢州市人民政府"));
+        let t = Title {
+            range: 0..norm.len(),
+            lines: 0..1,
+            text: norm.to_owned(),
+        };
+        assert_eq!(
+            title_agency(norm, &t).map(|r| &norm[r]),
+            Some("衢州市人民政府")
+        );
     }
 
     #[test]
