@@ -98,6 +98,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         input: InputInfo {
             chars: text.orig_chars(),
             encoding: decoded.map(|d| d.encoding.to_owned()),
+            format: None,
             diagnostics: decoded.map(|d| d.notes.clone()).unwrap_or_default(),
         },
     }

@@ -15,9 +15,10 @@
 //!   and every `text` equals that slice of the input.
 //!
 //! This crate knows nothing of WebAssembly; the page (`web`, only on wasm32) and the CLI
-//! (`src/main.rs`) are thin shells over [`analyze`] and [`analyze_bytes`].
+//! (`src/main.rs`) are thin shells over [`analyze`], [`analyze_bytes`] and [`analyze_file`].
 
 pub mod decode;
+pub mod formats;
 pub mod normalize;
 pub mod report;
 pub mod tables;
@@ -40,6 +41,7 @@ mod title;
 mod web;
 
 pub use decode::{decode, DecodeError, DecodeErrorKind, Decoded};
+pub use formats::{extract, Extracted, Format, LoadError, LoadErrorKind};
 pub use report::Report;
 
 /// Analyses a report given as text. Never fails: problems are reported inside the result.
@@ -55,4 +57,35 @@ pub fn analyze(text: &str) -> Report {
 pub fn analyze_bytes(bytes: &[u8]) -> Result<Report, DecodeError> {
     let decoded = decode(bytes)?;
     Ok(analysis::run(&decoded.text, Some(&decoded)))
+}
+
+/// The analysis of a file, with the text that its spans point into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileAnalysis {
+    /// The text extracted from the file: every `start`/`end` of `report` is a character
+    /// offset into this text (not into the file's bytes).
+    pub text: String,
+    pub report: Report,
+}
+
+/// Analyses a file as people have it: a web page (.html/.htm/.mht, any declared charset), a
+/// Word document (.docx), a PDF with a text layer, or text in any supported encoding. The
+/// format is chosen by content; `file_name` (may be empty) is a hint and words the messages.
+///
+/// `report.input.format` and `report.input.encoding` say how the file was read, and
+/// `report.input.diagnostics` carries the reader's notes. Returns an error with a plain
+/// Chinese message when the file has no text to analyse (a scanned PDF, a picture, an old
+/// .doc, a spreadsheet, a broken or too large file) — never an empty analysis.
+pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<FileAnalysis, LoadError> {
+    let e = extract(bytes, file_name)?;
+    let mut report = analysis::run(&e.text, None);
+    report.input.encoding = e.encoding.map(str::to_owned);
+    report.input.format = Some(e.format.as_str().to_owned());
+    let mut diagnostics = e.notes;
+    diagnostics.append(&mut report.input.diagnostics);
+    report.input.diagnostics = diagnostics;
+    Ok(FileAnalysis {
+        text: e.text,
+        report,
+    })
 }

@@ -2,9 +2,12 @@
 //!
 //! `xxgk analyze FILE...` prints the `xxgk/1` analysis of each file as JSON: one object for
 //! one file, an array for several, one object per line with `--jsonl`; `-` reads standard
-//! input. Files are read as bytes and decoded like the page does (UTF-8, UTF-16, GB18030,
-//! Big5). A file that cannot be read is reported on stderr and makes the exit status 1; the
-//! other files are still analysed. `xxgk summary FILE...` prints a short human summary.
+//! input. Files are read as bytes through `xxgk::analyze_file`: web pages (.html/.htm/.mht, any
+//! declared charset), Word documents (.docx), PDFs with a text layer, and text in UTF-8,
+//! UTF-16, GB18030 or Big5; the content decides the format (standard input too), the file name
+//! is a hint. A file that cannot be read (a scanned PDF, an old .doc, …) is reported on stderr
+//! with the reason and makes the exit status 1; the other files are still analysed.
+//! `xxgk summary FILE...` prints a short human summary.
 
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
@@ -56,7 +59,14 @@ fn read_input(path: &PathBuf) -> Result<Report, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{}: 无法读取文件：{e}", path.display()))?
     };
-    xxgk::analyze_bytes(&bytes).map_err(|e| format!("{}: {}", path.display(), e.message))
+    let name = if path.as_os_str() == "-" {
+        String::new() // standard input: the content decides the format
+    } else {
+        path.to_string_lossy().into_owned()
+    };
+    xxgk::analyze_file(&bytes, &name)
+        .map(|a| a.report)
+        .map_err(|e| format!("{}: {}", path.display(), e.message))
 }
 
 /// Analyses every file, in parallel, keeping the order of the arguments.

@@ -281,6 +281,9 @@ pub struct InputInfo {
     pub chars: usize,
     /// Encoding the bytes were decoded from, when the input was bytes.
     pub encoding: Option<String>,
+    /// Format of the file the text was read from (`text`, `html`, `docx`, `pdf`), when the
+    /// input was a file ([`crate::analyze_file`]); `null` for text given directly.
+    pub format: Option<String>,
     /// Problems met while reading the input, in plain Chinese.
     pub diagnostics: Vec<String>,
 }

@@ -41,9 +41,12 @@ fn one_file_prints_one_xxgk1_object_equal_to_the_library() {
     assert_eq!(v["schema"], "xxgk/1");
     let lib = serde_json::to_value(xxgk::analyze(&fixture(SEEDS[2]))).unwrap();
     let mut v2 = v.clone();
-    v2["input"]["encoding"] = serde_json::Value::Null; // the CLI reads bytes
+    // the CLI reads a file: it says which encoding and format it found
+    v2["input"]["encoding"] = serde_json::Value::Null;
+    v2["input"]["format"] = serde_json::Value::Null;
     assert_eq!(v2, lib);
     assert_eq!(v["input"]["encoding"], "UTF-8");
+    assert_eq!(v["input"]["format"], "text");
 }
 
 #[test]
