@@ -313,30 +313,38 @@ fn to_simplified_in_place(chars: &mut [char]) {
     })
 }
 
-/// Phrases by first character: (phrase as chars, replacement), longest first.
-type PhraseIndex = std::collections::HashMap<char, Vec<(Vec<char>, &'static str)>>;
+/// Phrases grouped by first character (sorted for binary search): (phrase as chars,
+/// replacement), longest first within a group.
+type PhraseIndex = Vec<(char, Vec<(Vec<char>, &'static str)>)>;
 
-/// [`PHRASES`] indexed by first character, each as chars, longest first.
+/// [`PHRASES`] indexed by first character.
 fn phrase_index() -> &'static PhraseIndex {
     static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: PhraseIndex = Default::default();
+        let mut m: PhraseIndex = Vec::new();
         for (from, to) in PHRASES {
             let chars: Vec<char> = from.chars().collect();
-            if let Some(&first) = chars.first() {
-                m.entry(first).or_default().push((chars, to));
+            let Some(&first) = chars.first() else {
+                continue;
+            };
+            match m.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, v)) => v.push((chars, to)),
+                None => m.push((first, vec![(chars, to)])),
             }
         }
-        for v in m.values_mut() {
+        for (_, v) in &mut m {
             v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
+        m.sort_by_key(|(c, _)| *c);
         m
     })
 }
 
 /// Longest phrase of [`PHRASES`] at the start of `s`: its length in chars and replacement.
 fn match_phrase(s: &[char]) -> Option<(usize, &'static str)> {
-    let candidates = phrase_index().get(s.first()?)?;
+    let index = phrase_index();
+    let first = *s.first()?;
+    let candidates = &index[index.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
     candidates
         .iter()
         .find(|(k, _)| s.starts_with(k))
