@@ -152,22 +152,81 @@ pub fn find_tables(norm: &str) -> Vec<RawTable> {
             TableId::Table4 => assemble::table4(norm, &lines, start),
             _ => assemble::rows(norm, &lines, start, id),
         };
-        match make_table(
+        let made = make_table(
             norm,
             id,
             &a,
             title_line.and_then(|l| lines.get(l)),
             &mut budget,
-        ) {
-            Some(t) => {
+        );
+        let made = match (id, made) {
+            (TableId::Table3, t) if !t.as_ref().is_some_and(table3_complete) => {
+                positional_table3(norm, &lines, i, &a, title_line, t)
+            }
+            (_, t) => t.map(|t| (t, a.end_line)),
+        };
+        match made {
+            Some((t, end_line)) => {
                 out.push(t);
-                i = a.end_line.max(i) + 1;
+                i = end_line.max(i) + 1;
                 floor = i;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// Table 3 read by its labels has its three defining rows, all seven cells known.
+fn table3_complete(t: &RawTable) -> bool {
+    ["new_requests", "outcome_total", "carried_to_next_year"]
+        .iter()
+        .all(|k| {
+            t.row(k).is_some_and(|r| {
+                r.cells.len() == 7
+                    && r.cells
+                        .iter()
+                        .all(|c| c.value.is_some() && c.status != super::CellStatus::Doubtful)
+            })
+        })
+}
+
+/// Table 3 placed by position (see [`super::positional`]) when its labels could not be read;
+/// otherwise whatever the label reading gave. Returns the table and its last line.
+fn positional_table3(
+    norm: &str,
+    lines: &[Range<usize>],
+    anchor_line: usize,
+    a: &Assembled,
+    title_line: Option<usize>,
+    by_labels: Option<RawTable>,
+) -> Option<(RawTable, usize)> {
+    let stop = |t: &str| anchor(t) == Some(TableId::Table4) || t.contains("行政复议");
+    let Some((rows, template)) = super::positional::table3(norm, lines, anchor_line, stop) else {
+        return by_labels.map(|t| (t, a.end_line));
+    };
+    let end = rows.last().map_or(a.end, |r| r.range.end);
+    let end_line = lines
+        .iter()
+        .rposition(|l| l.start <= end)
+        .unwrap_or(a.end_line);
+    let title = title_line
+        .and_then(|l| lines.get(l))
+        .and_then(|r| norm.get(r.clone()))
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_else(|| default_title(TableId::Table3).to_owned());
+    Some((
+        RawTable {
+            id: TableId::Table3,
+            title,
+            template: Some(template),
+            form: "spaces",
+            range: a.start.min(end)..end,
+            columns: build::columns(TableId::Table3, Some(template)),
+            rows,
+        },
+        end_line,
+    ))
 }
 
 fn make_table(

@@ -38,6 +38,7 @@ mod forms;
 mod glued;
 mod identities;
 mod key;
+mod positional;
 pub mod template;
 
 use crate::report::Severity;
