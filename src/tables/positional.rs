@@ -18,6 +18,9 @@ use std::ops::Range;
 /// Lines after the anchor that may belong to table 3.
 const MAX_LINES: usize = 160;
 
+/// A number of a row with its byte range.
+type Number = (f64, Range<usize>);
+
 /// Row keys of each template, in order.
 fn keys(template: &str) -> Vec<&'static str> {
     T3_KEYS
@@ -65,7 +68,7 @@ fn label(key: &str) -> &'static str {
 
 /// The seven numbers a line ends with: whitespace-separated, the first of them possibly glued
 /// to the end of a label fragment (`秘密0`). Byte ranges within `norm`.
-fn seven_numbers(norm: &str, line: Range<usize>) -> Option<Vec<(f64, Range<usize>)>> {
+fn seven_numbers(norm: &str, line: Range<usize>) -> Option<Vec<Number>> {
     let text = norm.get(line.clone())?;
     let mut tokens: Vec<Range<usize>> = Vec::new();
     let mut start = None;
@@ -87,7 +90,7 @@ fn seven_numbers(norm: &str, line: Range<usize>) -> Option<Vec<(f64, Range<usize
         (!t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()))
             .then(|| t.parse().ok())?
     };
-    let mut out: Vec<(f64, Range<usize>)> = Vec::new();
+    let mut out: Vec<Number> = Vec::new();
     for r in tokens.iter().rev() {
         if out.len() == 7 {
             break;
@@ -118,7 +121,7 @@ pub(crate) fn table3(
     anchor: usize,
     stop: impl Fn(&str) -> bool,
 ) -> Option<(Vec<RawRow>, &'static str)> {
-    let mut rows: Vec<(Range<usize>, Vec<(f64, Range<usize>)>)> = Vec::new();
+    let mut rows: Vec<(Range<usize>, Vec<Number>)> = Vec::new();
     for (k, line) in lines.iter().enumerate().skip(anchor).take(MAX_LINES) {
         let text = norm.get(line.clone()).unwrap_or("");
         if k > anchor && stop(text) {
