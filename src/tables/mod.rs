@@ -27,7 +27,8 @@
 //!
 //! Submodules: `cell` (a cell's value), `forms` (lines → tokens for every flattened form),
 //! `template` (labels, keys, columns), `detect` (where tables are), `assemble` (tokens →
-//! labelled rows), `glued` (splitting glued digits), `build` (rows → cells),
+//! labelled rows), `glued` (splitting glued digits), `build` (rows → cells), `positional`
+//! (table 3 placed by template row order when a PDF's wrapped labels cannot be read),
 //! `identities` (checks), `key` (key indicators).
 
 mod assemble;
