@@ -44,7 +44,18 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     }
     let excluded = excluded_ranges(&lines, &furn, &found, &dates, &table_ranges);
     let qs = quantities::extract(norm, &excluded);
-    let keys = key::merge(tables::key_values(&raw_tables), key::from_prose(norm, &qs));
+    let parts: Vec<(Option<&str>, Range<usize>)> = tree
+        .iter()
+        .map(|n| (n.canonical, n.heading.end.min(n.range.end)..n.range.end))
+        .collect();
+    let mut prose = key::from_prose(norm, &qs);
+    let stated: Vec<&str> = prose.iter().map(|k| k.field).collect();
+    let zeros: Vec<key::KeyValue> = key::zeros_in_words(norm, &parts)
+        .into_iter()
+        .filter(|z| !stated.contains(&z.field))
+        .collect();
+    prose.extend(zeros);
+    let keys = key::merge(tables::key_values(&raw_tables), prose);
     let findings = checks::run(&Context {
         norm,
         lines: &lines,

@@ -50,6 +50,59 @@ pub fn merge(table: Vec<crate::tables::KeyValue>, prose: Vec<KeyValue>) -> Vec<K
 /// Units that count requests, reviews and suits.
 const COUNT_UNITS: &[&str] = &["件", "宗", "条", "个", "份", "起", "次", "例"];
 
+/// Zeros stated in words: a review-and-litigation part that says nothing happened
+/// (本年度没有发生…行政复议和提起行政诉讼 / 无。) gives 0 reviews and 0 suits, and a
+/// sentence saying no request was received (未收到政府信息公开申请) gives 0 requests.
+/// `parts` are the top-level sections as (template key, body range).
+pub fn zeros_in_words(norm: &str, parts: &[(Option<&str>, Range<usize>)]) -> Vec<KeyValue> {
+    const NONE: &[&str] = &["没有", "未发生", "未出现", "未有", "无"];
+    let mut out = Vec::new();
+    let zero = |field, range: Range<usize>, note: &str| KeyValue {
+        field,
+        value: 0.0,
+        range,
+        from: "prose",
+        note: Some(note.to_owned()),
+    };
+    for (part, body) in parts {
+        let text = norm.get(body.clone()).unwrap_or("").trim();
+        let short = text.chars().count() <= 120;
+        let no_numbers = !text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+        if *part == Some("review_litigation")
+            && short
+            && no_numbers
+            && NONE.iter().any(|w| text.contains(w))
+        {
+            let r = body.start + (norm[body.clone()].len() - norm[body.clone()].trim_start().len());
+            let r = r..r + text.len();
+            let note = "报告称本年度未发生，记为 0。";
+            if !text.contains("诉讼") || text.contains("复议") {
+                out.push(zero("review_total", r.clone(), note));
+            }
+            if !text.contains("复议") || text.contains("诉讼") {
+                out.push(zero("litigation_total", r, note));
+            }
+        }
+    }
+    for needle in [
+        "未收到政府信息公开申请",
+        "没有收到政府信息公开申请",
+        "未收到依申请公开",
+        "未受理政府信息公开申请",
+        "无政府信息公开申请",
+    ] {
+        if let Some(at) = norm.find(needle) {
+            out.push(zero(
+                "requests_received",
+                at..at + needle.len(),
+                "报告称本年度未收到申请，记为 0。",
+            ));
+            break;
+        }
+    }
+    out
+}
+
 /// Reads key indicators from prose quantities.
 pub fn from_prose(norm: &str, quantities: &[Found]) -> Vec<KeyValue> {
     let mut out: Vec<KeyValue> = Vec::new();
@@ -215,6 +268,25 @@ mod tests {
                 ("outcome_other", 14.0)
             ]
         );
+    }
+
+    #[test]
+    fn zeros_stated_in_words() {
+        let norm = "本年度没有发生因政府信息公开而申请行政复议和提起行政诉讼情况";
+        let k = zeros_in_words(norm, &[(Some("review_litigation"), 0..norm.len())]);
+        assert_eq!(
+            k.iter().map(|k| (k.field, k.value)).collect::<Vec<_>>(),
+            [("review_total", 0.0), ("litigation_total", 0.0)]
+        );
+        let norm = "无。";
+        assert_eq!(
+            zeros_in_words(norm, &[(Some("review_litigation"), 0..norm.len())]).len(),
+            2
+        );
+        let norm = "行政复议2起,无行政诉讼。";
+        assert!(zeros_in_words(norm, &[(Some("review_litigation"), 0..norm.len())]).is_empty());
+        let norm = "本年度未收到政府信息公开申请。";
+        assert_eq!(zeros_in_words(norm, &[])[0].field, "requests_received");
     }
 
     #[test]

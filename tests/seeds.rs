@@ -119,6 +119,18 @@ fn seed_001_yunfu_2015_old_regulation_with_unnumbered_parts() {
     }
     assert!(f.iter().any(|t| t.contains("中文名")) && f.iter().any(|t| t.contains("類別")));
     assert_eq!(r.key.requests_received, Some(4.0));
+    // 本年度沒有發生因政府信息公開而申請行政複議和提起行政訴訟情況: zero, stated in words
+    assert_eq!(
+        (r.key.review_total, r.key.litigation_total),
+        (Some(0.0), Some(0.0))
+    );
+    let src = r
+        .key
+        .sources
+        .iter()
+        .find(|s| s.field == "review_total")
+        .unwrap();
+    assert!(src.text.contains("沒有發生") && src.note.is_some());
     // 24633 + 103043 = 127676 and the stated shares hold: nothing to report
     assert!(checks(&r, "share_mismatch").is_empty(), "{:?}", r.checks);
     assert!(checks(&r, "parts_do_not_add_up").is_empty());
