@@ -18,9 +18,22 @@ TARGET_DIR="$ROOT/target/wasm"
 BINDGEN_DIR="$TARGET_DIR/bindgen"
 OUT="$ROOT/www/dist/xxgk.html"
 
+# Both routes compile for the WebAssembly MVP (-Ctarget-cpu=mvp): no sign-extension, bulk
+# memory, multi-value or reference types, which the older Chromium-based browsers on
+# government PCs lack. tests/e2e/budgets.test.mjs checks the result with wasm-tools.
 if rustup_has_wasm32; then
-  say "building wasm (rustup, stable, $TARGET)"
-  cargo rustc --lib --crate-type cdylib --profile wasm --target "$TARGET" --target-dir "$TARGET_DIR"
+  if have rustup && rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    # rustup's prebuilt std for wasm32 has the target's default features (sign-ext, bulk
+    # memory, reference types …): build std from source so that it is MVP too.
+    say "building wasm (rustup, $TARGET, MVP, std built from source)"
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Ctarget-cpu=mvp" \
+      cargo rustc --lib --crate-type cdylib --profile wasm --target "$TARGET" \
+      -Zbuild-std=std,panic_abort --target-dir "$TARGET_DIR"
+  else
+    say "building wasm (rustup, $TARGET, MVP; prebuilt std — add rust-src if the MVP check fails)"
+    RUSTFLAGS="${RUSTFLAGS:-} -Ctarget-cpu=mvp" \
+      cargo rustc --lib --crate-type cdylib --profile wasm --target "$TARGET" --target-dir "$TARGET_DIR"
+  fi
 elif [ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] && [ -f /usr/lib/rustlib/src/rust/library/Cargo.lock ]; then
   say "building wasm (Debian rustc-web, std built from source for $TARGET)"
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Ctarget-cpu=mvp \

@@ -33,3 +33,17 @@ ensure_wasm_bindgen() {
     "$CARGO" install wasm-bindgen-cli --version "=$want"
   fi
 }
+
+# wasm-tools, for the MVP check of the page's module (tests/e2e/budgets.test.mjs). Pinned; only
+# the validate and print commands are compiled (~3 minutes on two cores). Installs it when
+# the installed one differs.
+WASM_TOOLS_VERSION=1.263.0
+ensure_wasm_tools() {
+  local have_v
+  have_v=$(wasm-tools --version 2>/dev/null | awk '{print $2}') || true
+  if [ "$have_v" != "$WASM_TOOLS_VERSION" ]; then
+    say "installing wasm-tools $WASM_TOOLS_VERSION (found: ${have_v:-none}); this takes a few minutes"
+    "$CARGO" install wasm-tools --version "=$WASM_TOOLS_VERSION" --locked \
+      --no-default-features --features validate,print
+  fi
+}

@@ -9,7 +9,9 @@
 #    (rustc-web, cargo-web, rust-web-src, rust-web-llvm, lld-22); when there is no cargo at
 #    all, that Debian cargo is used for everything;
 #  - wasm-bindgen-cli, exactly the version Cargo.toml pins (cargo install, ~6 minutes);
-#  - the browser tests' npm packages (npm ci in tests/e2e).
+#  - wasm-tools at the version scripts/lib.sh pins (cargo install, ~3 minutes), which checks
+#    that the page's module uses only MVP WebAssembly;
+#  - the browser tests' npm packages (npm ci in tests/e2e: playwright-core, acorn).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -53,13 +55,22 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 ensure_wasm_bindgen
 say "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}')"
 
-# npm ci only when the installed playwright-core is not the locked one.
-locked=$(node -p 'require("./tests/e2e/package-lock.json").packages["node_modules/playwright-core"].version')
-present=$(node -p 'try { require("./tests/e2e/node_modules/playwright-core/package.json").version } catch { "" }')
-if [ "$locked" != "$present" ]; then
-  say "npm ci (tests/e2e, playwright-core $locked)"
+ensure_wasm_tools
+say "wasm-tools $(wasm-tools --version | awk '{print $2}')"
+
+# npm ci only when an installed package of tests/e2e is not the locked one.
+stale=$(node -e '
+  const lock = require("./tests/e2e/package-lock.json").packages;
+  const deps = Object.keys(require("./tests/e2e/package.json").devDependencies || {});
+  const bad = deps.filter((d) => {
+    try { return require(`./tests/e2e/node_modules/${d}/package.json`).version !== lock[`node_modules/${d}`].version; }
+    catch { return true; }
+  });
+  console.log(bad.join(" "));')
+if [ -n "$stale" ]; then
+  say "npm ci (tests/e2e: $stale)"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 else
-  say "tests/e2e: playwright-core $present present"
+  say "tests/e2e: npm packages present"
 fi
 say "setup done"

@@ -5,7 +5,12 @@
 //
 // Usage: node www/build.mjs <bindgen-dir> [out-file]
 //   <bindgen-dir> holds wasm-bindgen's `--target web` output: xxgk.js and xxgk_bg.wasm.
+//
+// The page's Content-Security-Policy is written here, not in the template: it lists the
+// SHA-256 hash of every inline script of the finished page, so it can only be computed once
+// the page is assembled. Any CSP <meta> in the template is replaced (see SECURITY.md).
 
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,10 +45,80 @@ function inlineGlue(js) {
   // Without an entry point the module is empty: src/lib.rs must declare
   // `#[cfg(target_arch = "wasm32")] mod web;` (whose `start` is the #[wasm_bindgen(start)]).
   if (!/__wbindgen_start\(\)/.test(g)) fail("the wasm module has no start function: is `mod web;` declared in src/lib.rs?");
+  // No code from strings: the policy forbids it, and nothing in the glue should need it.
+  const evalLike = g.match(/\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(\s*["'`]/g);
+  if (evalLike) fail(`the glue builds code from strings (${evalLike.join(", ")}); the page's CSP forbids it`);
+  // Start-up under the two-stage policy (see cspFor below and SECURITY.md): the page's module
+  // script calls __wbg_init({ module_or_path: bytes }). The glue's own __wbg_init is renamed,
+  // and the one put in its place compiles the bytes first, then locks the policy (no more
+  // eval, no more wasm compilation), and only then instantiates the compiled module and runs
+  // its start function, which is when the user's text first enters the page.
+  const init = /^async function __wbg_init\(/m;
+  if (!init.test(g)) fail("the glue's __wbg_init is not a top-level `async function __wbg_init(`");
+  g = g.replace(init, "async function __wbg_init_glue(") + `
+// Added by www/build.mjs: compile, lock the Content-Security-Policy, then instantiate.
+function __wbg_init(arg) {
+    var bytes = arg && arg.module_or_path;
+    var compiled = bytes instanceof WebAssembly.Module ? Promise.resolve(bytes) : WebAssembly.compile(bytes);
+    return compiled.then(function (module) {
+        __xxgk_lock_policy();
+        return __wbg_init_glue({ module_or_path: module });
+    });
+}
+function __xxgk_lock_policy() {
+    var meta = document.createElement("meta");
+    meta.httpEquiv = "Content-Security-Policy";
+    meta.content = ${JSON.stringify(LOCKED_POLICY)};
+    document.head.appendChild(meta);
+}
+`;
   // Inside <script>, "</script" and "<!--" would end or confuse the element.
   g = g.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
   return g;
 }
+
+// The Content-Security-Policy, in two stages (SECURITY.md explains why).
+//
+// Stage 1, the <meta> in the page: nothing may be fetched or connected to (default-src
+// 'none', and every fetch directive spelt out), scripts only the page's own inline ones by
+// hash, and code generation allowed *only while the module is compiled*: 'wasm-unsafe-eval'
+// for browsers that know it (Chromium 97+, Firefox 102+, Safari 16+) and 'unsafe-eval' for
+// the older Chromium-based browsers common on government PCs, which refuse to compile
+// WebAssembly under a policy without it.
+// Stage 2, added by the start-up code as soon as the module is compiled and before any of
+// the user's text is in the page: script-src 'none' — from then on no script of any kind,
+// no eval, no Function, no further WebAssembly compilation. Policies only add up, so the
+// page ends with the intersection of both.
+const FETCH_NONE = ["connect-src", "font-src", "media-src", "object-src", "frame-src", "child-src",
+  "worker-src", "manifest-src"];
+const LOCKED_POLICY = "script-src 'none'; worker-src 'none'; connect-src 'none'; object-src 'none'";
+function cspFor(scriptHashes) {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.map((h) => `'${h}'`).join(" ")} 'wasm-unsafe-eval' 'unsafe-eval'`,
+    "style-src 'unsafe-inline'",
+    "img-src data: blob:",
+    ...FETCH_NONE.map((d) => `${d} 'none'`),
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+// Executable inline scripts: <script> without a type, or a JavaScript or module type. Data
+// blocks (type="application/wasm-base64") never run, so the policy does not cover them.
+function inlineScripts(html) {
+  const out = [];
+  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (let m; (m = re.exec(html)); ) {
+    const attrs = m[1];
+    if (/\bsrc\s*=/i.test(attrs)) fail("the page has a <script src>");
+    const type = (attrs.match(/\btype\s*=\s*["']?([^"'\s>]+)/i) || [])[1]?.toLowerCase() ?? "";
+    const js = type === "" || type === "module" || /^(text|application)\/(javascript|ecmascript)$/.test(type);
+    if (js) out.push({ module: type === "module", text: m[2] });
+  }
+  return out;
+}
+const sha256 = (text) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 
 const template = read(join(here, "index.html"), "utf8");
 const style = read(join(here, "style.css"), "utf8");
@@ -60,7 +135,7 @@ const parts = {
   VERSION: version,
 };
 // A function replacement, so that `$&` and friends in the glue are left alone.
-const html = template.replace(/\{\{([A-Z_0-9]+)\}\}/g, (m, name) => {
+let html = template.replace(/\{\{([A-Z_0-9]+)\}\}/g, (m, name) => {
   if (!(name in parts)) fail(`unknown placeholder ${m} in index.html`);
   return parts[name];
 });
@@ -70,6 +145,24 @@ for (const name of Object.keys(parts)) {
 // The page must not load anything: no src/href pointing anywhere but data: or #.
 const external = html.match(/\b(?:src|href)\s*=\s*["'](?!data:|#)[^"']*["']/gi);
 if (external) fail(`the page refers to external resources: ${external.join(", ")}`);
+
+// The policy: replaces the template's CSP <meta>, or goes right after <meta charset>.
+const scripts = inlineScripts(html);
+if (!scripts.some((s) => s.module && s.text.includes("__xxgk_lock_policy"))) fail("no module script with the glue");
+const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${cspFor(scripts.map((s) => sha256(s.text)))}">`;
+const existing = html.match(/<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>/gi) || [];
+if (existing.length > 1) fail("the template has more than one Content-Security-Policy <meta>");
+if (existing.length === 1) {
+  html = html.replace(existing[0], () => cspMeta);
+} else {
+  const charset = html.match(/<meta\s+charset\s*=[^>]*>/i);
+  if (!charset) fail("index.html has no <meta charset>");
+  html = html.replace(charset[0], (m) => `${m}\n${cspMeta}`);
+}
+// The policy must come before every script, or the scripts before it run unchecked.
+if (html.search(/<meta\s+http-equiv="Content-Security-Policy"/) > html.search(/<script\b/i)) {
+  fail("the Content-Security-Policy <meta> comes after a <script>");
+}
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);

@@ -1,0 +1,270 @@
+// Deterministic budgets of the finished page, www/dist/xxgk.html (no browser, no timing):
+//
+//  - its size (≤ 2.5 MB);
+//  - the wasm module inside it validates with only the WebAssembly features old Chromium
+//    runs (`wasm-tools validate`, see WASM_FEATURES), and no function JavaScript calls has an
+//    i64 in its signature (BigInt integration is Chromium 85+);
+//  - every inline script parses as ES2020 (acorn), uses no built-in newer than Chromium 80
+//    unguarded, and builds no code from strings (eval, Function, string timers);
+//  - the Content-Security-Policy lists exactly the hashes of the inline scripts, forbids
+//    every connection, and is locked (script-src 'none') once the module is compiled.
+//
+// Timing figures are printed by tests/e2e/perf.mjs and never asserted.
+//
+// Run: node --test tests/e2e/budgets.test.mjs (after scripts/build-page.sh). Needs
+// wasm-tools on PATH or in ~/.cargo/bin (scripts/setup.sh installs it).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as acorn from "acorn";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const pagePath = process.env.XXGK_PAGE || join(root, "www", "dist", "xxgk.html");
+
+/** The page budget: 2.5 MB (decimal), the whole file as shipped. */
+const PAGE_BUDGET = 2_500_000;
+/**
+ * The WebAssembly features the module may use: the 2017 MVP that every WebAssembly browser
+ * runs (Chromium 57+), plus importable mutable globals (Chromium 74), which wasm-bindgen
+ * only emits for threads. Chromium 80 would also run sign-extension, non-trapping
+ * float-to-int (74/75) and bulk memory (75), but the page is built with
+ * -Ctarget-cpu=mvp so that 360/奇安信-era browsers older than 80 run it too: any of
+ * them appearing means a build route lost that flag (for instance rustup's prebuilt std).
+ * Multi-value, reference types (Chromium 85/96), SIMD and the rest are out.
+ */
+export const WASM_FEATURES = "mvp,mutable-global";
+
+function page() {
+  assert.ok(existsSync(pagePath), `${pagePath} is missing: run scripts/build-page.sh first`);
+  return readFileSync(pagePath, "utf8");
+}
+
+/** Every <script> element: attributes, type, content. */
+function scripts(html) {
+  const out = [];
+  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (let m; (m = re.exec(html)); ) {
+    const type = (m[1].match(/\btype\s*=\s*["']?([^"'\s>]+)/i) || [])[1]?.toLowerCase() ?? "";
+    const js = type === "" || type === "module" || /^(text|application)\/(javascript|ecmascript)$/.test(type);
+    out.push({ attrs: m[1], type, js, module: type === "module", text: m[2], index: m.index });
+  }
+  return out;
+}
+
+function cspOf(html) {
+  const metas = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*>/gi) || [];
+  assert.equal(metas.length, 1, "exactly one Content-Security-Policy <meta>");
+  const content = metas[0].match(/content="([^"]*)"/)[1];
+  const directives = new Map();
+  for (const part of content.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), values);
+  }
+  return { directives, index: html.indexOf(metas[0]) };
+}
+
+function wasmTools() {
+  for (const p of [process.env.WASM_TOOLS, join(homedir(), ".cargo", "bin", "wasm-tools")]) {
+    if (p && existsSync(p)) return p;
+  }
+  return "wasm-tools";
+}
+
+/** The wasm module exactly as shipped: decoded from the page's base64 block. */
+function shippedWasm(html) {
+  const m = html.match(/<script type="application\/wasm-base64" id="xxgk-wasm">([^<]*)<\/script>/);
+  assert.ok(m, "the page has the wasm block");
+  return Buffer.from(m[1].trim(), "base64");
+}
+
+/** Visits every node of an acorn AST, with its ancestors. */
+function walk(node, visit, ancestors = []) {
+  if (!node || typeof node.type !== "string") return;
+  visit(node, ancestors);
+  ancestors.push(node);
+  for (const key of Object.keys(node)) {
+    const v = node[key];
+    if (Array.isArray(v)) v.forEach((c) => walk(c, visit, ancestors));
+    else if (v && typeof v.type === "string") walk(v, visit, ancestors);
+  }
+  ancestors.pop();
+}
+
+function parse(s) {
+  return acorn.parse(s.text, { ecmaVersion: 2020, sourceType: s.module ? "module" : "script", locations: true });
+}
+
+// Built-ins Chromium 80 lacks (with the version that has them), as properties…
+const NEW_PROPERTIES = {
+  at: 92, replaceAll: 85, hasOwn: 93, findLast: 97, findLastIndex: 97, toSorted: 110,
+  toReversed: 110, toSpliced: 110, groupBy: 117, fromAsync: 121, any: 85,
+};
+// …and as globals; these are fine only behind a `typeof X` test.
+const NEW_GLOBALS = { WeakRef: 84, FinalizationRegistry: 84, AggregateError: 85, structuredClone: 98 };
+
+function guardedByTypeof(name, ancestors) {
+  return ancestors.some((a) => {
+    const t = a.type === "ConditionalExpression" || a.type === "IfStatement" ? a.test
+      : a.type === "LogicalExpression" ? a.left : null;
+    let found = false;
+    walk(t, (n) => {
+      if (n.type === "UnaryExpression" && n.operator === "typeof" && n.argument.type === "Identifier" && n.argument.name === name) found = true;
+    });
+    return found;
+  });
+}
+
+/** What a script uses that Chromium 80 or the page's policy would refuse. */
+function problems(ast) {
+  const out = [];
+  const at = (n, what) => out.push(`${what} (line ${n.loc.start.line})`);
+  walk(ast, (n, anc) => {
+    if ((n.type === "CallExpression" || n.type === "NewExpression") && n.callee.type === "Identifier") {
+      if (n.callee.name === "eval") at(n, "eval(…)");
+      if (n.callee.name === "Function") at(n, "Function(…)");
+      if (/^set(Timeout|Interval)$/.test(n.callee.name) && n.arguments[0] &&
+          (n.arguments[0].type === "Literal" || n.arguments[0].type === "TemplateLiteral")) at(n, `${n.callee.name}(string)`);
+    }
+    if (n.type === "MemberExpression" && !n.computed && n.property.type === "Identifier") {
+      const name = n.property.name;
+      if (Object.hasOwn(NEW_PROPERTIES, name) && !(name === "any" && !(n.object.type === "Identifier" && n.object.name === "Promise"))) {
+        at(n, `.${name} (Chromium ${NEW_PROPERTIES[name]})`);
+      }
+      if (name === "Function" && n.object.type === "Identifier" && /^(window|self|globalThis)$/.test(n.object.name)) at(n, `${n.object.name}.Function`);
+    }
+    if (n.type === "Identifier" && Object.hasOwn(NEW_GLOBALS, n.name)) {
+      const parent = anc[anc.length - 1];
+      const isProperty = parent && parent.type === "MemberExpression" && parent.property === n && !parent.computed;
+      const isTypeof = parent && parent.type === "UnaryExpression" && parent.operator === "typeof";
+      if (!isProperty && !isTypeof && !guardedByTypeof(n.name, anc)) at(n, `${n.name} without a typeof guard (Chromium ${NEW_GLOBALS[n.name]})`);
+    }
+  });
+  return out;
+}
+
+test(`the page is at most ${PAGE_BUDGET / 1e6} MB`, () => {
+  const size = Buffer.byteLength(page());
+  assert.ok(size <= PAGE_BUDGET, `the page is ${size} bytes`);
+});
+
+test("every inline script parses as ES2020 and uses nothing Chromium 80 lacks", () => {
+  const js = scripts(page()).filter((s) => s.js);
+  assert.ok(js.length >= 2, "the classic script and the module");
+  assert.ok(js.some((s) => s.module && s.text.includes("__wbg_init")), "the module holds the glue");
+  for (const s of js) {
+    let ast;
+    try {
+      ast = parse(s);
+    } catch (e) {
+      assert.fail(`a ${s.module ? "module" : "classic"} script does not parse as ES2020: ${e.message}\n` +
+        s.text.split("\n").slice(Math.max(0, (e.loc?.line ?? 1) - 3), (e.loc?.line ?? 1) + 2).join("\n"));
+    }
+    assert.deepEqual(problems(ast), [], `a ${s.module ? "module" : "classic"} script`);
+  }
+});
+
+test("the checker itself rejects what Chromium 80 cannot run", () => {
+  const bad = (text, module = false) => {
+    try {
+      return problems(parse({ text, module })).length > 0;
+    } catch {
+      return true;
+    }
+  };
+  for (const src of ["a ??= b;", "a ||= b;", "class A { static { } }", "class A { #m() {} }", "x = 1_000;",
+    "await p;", "[1].at(-1);", "s.replaceAll('a', 'b');", "Object.hasOwn(o, 'k');", "new WeakRef(o);",
+    "eval('1');", "new Function('return 1');", "setTimeout('x()', 1);", "Promise.any([]);"]) {
+    assert.ok(bad(src, src.startsWith("await")), `accepted: ${src}`);
+  }
+  for (const src of ["a ?? b;", "a?.b;", "10n;", "const R = typeof FinalizationRegistry === 'undefined' ? null : new FinalizationRegistry(f);",
+    "import.meta.url;", "Promise.allSettled([]);", "globalThis.x;"]) {
+    assert.ok(!bad(src, true), `rejected: ${src}`);
+  }
+});
+
+test("the Content-Security-Policy allows exactly the page's scripts and no connection", () => {
+  const html = page();
+  const { directives: d, index } = cspOf(html);
+  const all = scripts(html);
+  assert.ok(index < all[0].index, "the policy comes before every script");
+  assert.deepEqual(d.get("default-src"), ["'none'"]);
+  for (const name of ["connect-src", "font-src", "media-src", "object-src", "frame-src", "child-src", "worker-src",
+    "manifest-src", "form-action", "base-uri"]) {
+    assert.deepEqual(d.get(name), ["'none'"], name);
+  }
+  assert.deepEqual(d.get("img-src"), ["data:", "blob:"]);
+  assert.deepEqual(d.get("style-src"), ["'unsafe-inline'"]);
+  const scriptSrc = d.get("script-src");
+  const hashes = scriptSrc.filter((v) => v.startsWith("'sha256-"));
+  const want = all.filter((s) => s.js).map((s) => `'sha256-${createHash("sha256").update(s.text, "utf8").digest("base64")}'`);
+  assert.deepEqual([...hashes].sort(), [...want].sort(), "one hash per inline script, and the right ones");
+  assert.deepEqual(scriptSrc.filter((v) => !v.startsWith("'sha256-")).sort(), ["'unsafe-eval'", "'wasm-unsafe-eval'"],
+    "no 'unsafe-inline', no host sources");
+  // 'unsafe-eval' is there for browsers older than Chromium 97, only until the module is
+  // compiled: the start-up code then adds a policy with script-src 'none'.
+  const module = all.find((s) => s.module);
+  assert.match(module.text, /function __wbg_init\(arg\)[\s\S]*WebAssembly\.compile\(bytes\)[\s\S]*__xxgk_lock_policy\(\);\s*return __wbg_init_glue/);
+  assert.match(module.text, /meta\.content = "script-src 'none';/);
+  assert.ok(!/\bsrc\s*=/.test(all.map((s) => s.attrs).join(" ")), "no <script src>");
+});
+
+test(`the wasm module validates with only ${WASM_FEATURES}`, () => {
+  const tmp = mkdtempSync(join(tmpdir(), "xxgk-wasm-"));
+  try {
+    const file = join(tmp, "xxgk.wasm");
+    writeFileSync(file, shippedWasm(page()));
+    const tool = wasmTools();
+    const validate = (f) => execFileSync(tool, ["validate", "--features", WASM_FEATURES, f], { stdio: "pipe" });
+    try {
+      validate(file);
+    } catch (e) {
+      if (e.code === "ENOENT") assert.fail("wasm-tools is missing: run scripts/setup.sh");
+      assert.fail(`the page's wasm uses features beyond ${WASM_FEATURES}:\n${e.stderr}`);
+    }
+    // The validator does refuse newer instructions: (func (param i32) (result i32) local.get 0 i32.extend8_s).
+    const signExt = Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 127, 1, 127, 3, 2, 1, 0,
+      10, 7, 1, 5, 0, 32, 0, 192, 11]);
+    writeFileSync(join(tmp, "signext.wasm"), signExt);
+    execFileSync(tool, ["validate", join(tmp, "signext.wasm")], { stdio: "pipe" });
+    assert.throws(() => validate(join(tmp, "signext.wasm")), "sign-extension is refused");
+
+    // Calls across the JS boundary with an i64 throw a TypeError before Chromium 85. The
+    // exports (what JavaScript calls) must have none; imports with one are allowed only when
+    // they are wasm-bindgen's u64/i64 → JsValue casts, which serde-wasm-bindgen's JSON-compatible
+    // serializer never reaches (it writes integers above 2^53 as errors, not BigInts).
+    const wat = execFileSync(tool, ["print", file], { maxBuffer: 1 << 30 }).toString();
+    const types = new Map(); // type index → "(param …) (result …)"
+    for (const m of wat.matchAll(/^ {2}\(type \(;(\d+);\) \(func([^\n]*)\)\)$/gm)) types.set(m[1], m[2]);
+    const funcType = new Map(); // function index and $name → type index
+    const importsI64 = [];
+    // `(import "m" "name" (func (;N;) (type T) …))` and `(func $name (;N;) (type T) …`
+    for (const m of wat.matchAll(/^ {2}(?:\(import "[^"]+" "([^"]+)" )?\(func (?:(\$(?:"[^"]*"|\S+)) )?\(;(\d+);\) \(type (\d+)\)/gm)) {
+      funcType.set(m[3], m[4]);
+      if (m[2]) funcType.set(m[2], m[4]);
+      if (m[1] && /i64/.test(types.get(m[4]))) importsI64.push(m[1]);
+    }
+    assert.ok(types.size > 0 && funcType.size > 100, "wasm-tools print output was understood");
+    const exportsI64 = [];
+    for (const m of wat.matchAll(/^ {2}\(export "([^"]+)" \(func (\S+)\)\)$/gm)) {
+      const t = funcType.get(m[2]);
+      assert.ok(t !== undefined, `the type of export ${m[1]}`);
+      if (/i64/.test(types.get(t))) exportsI64.push(m[1]);
+    }
+    assert.deepEqual(exportsI64, [], "exports with i64 in their signature");
+    // (wasm-bindgen 0.2.130 has one: `U64 -> Externref`.)
+    const glue = scripts(page()).find((s) => s.module).text;
+    for (const name of importsI64) {
+      const body = glue.slice(glue.indexOf(`${name}: function`), glue.indexOf(`${name}: function`) + 200);
+      assert.match(body, /Cast intrinsic for `[IU]64 -> Externref`/, `import ${name} takes an i64`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
