@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: the full test suite. Sets up, runs `cargo test` (all targets), builds the
-# page and runs the browser tests: the page (page.test.mjs), its security policy
-# (security.test.mjs) and its deterministic budgets — size, MVP wasm, ES2020 scripts, no
-# eval (budgets.test.mjs). Exits non-zero when anything fails; the last line is
+# page and runs every browser test in tests/e2e/*.test.mjs: the page (page.test.mjs), its
+# security policy (security.test.mjs), its deterministic budgets — size, MVP wasm, ES2020
+# scripts, no eval (budgets.test.mjs) — and any other suite added there. Exits non-zero when anything fails; the last line is
 # "N passed, N failed" for the browser tests.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +27,7 @@ tap=$(mktemp)
 trap 'rm -f "$tap"' EXIT
 node --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" \
-  tests/e2e/page.test.mjs tests/e2e/security.test.mjs tests/e2e/budgets.test.mjs || status=1
+  tests/e2e/*.test.mjs || status=1
 passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -1)
 failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -1)
 if [ -z "$passed" ] || [ -z "$failed" ]; then
