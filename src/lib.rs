@@ -56,7 +56,9 @@ pub fn analyze(text: &str) -> Report {
 /// confidence; in that case no analysis is made, because an analysis of garbage would mislead.
 pub fn analyze_bytes(bytes: &[u8]) -> Result<Report, DecodeError> {
     let decoded = decode(bytes)?;
-    Ok(analysis::run(&decoded.text, Some(&decoded)))
+    let mut report = analysis::run(&decoded.text, Some(&decoded));
+    report.input.format = Some("text".to_owned());
+    Ok(report)
 }
 
 /// The analysis of a file, with the text that its spans point into.

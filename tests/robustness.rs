@@ -25,10 +25,11 @@ fn empty_and_blank_inputs_give_an_empty_analysis() {
 }
 
 #[test]
-fn one_very_long_line_is_analysed() {
-    let line = "全年共受理申请598件,办结590件,占比98.66%。".repeat(40_000); // ~2.4 MB, no newline
+fn one_ten_megabyte_line_is_analysed() {
+    let line = "全年共受理申请598件,办结590件,占比98.66%。".repeat(180_000); // 10 MB, no newline
+    assert!(line.len() >= 10_000_000);
     let r = check(&line);
-    assert_eq!(r.quantities.len(), 120_000);
+    assert_eq!(r.quantities.len(), 540_000);
 }
 
 #[test]
@@ -81,6 +82,25 @@ fn invalid_utf8_and_renamed_zip_bytes_get_a_clear_message() {
 }
 
 #[test]
+fn mixed_encodings_in_one_file_are_read_without_garbage() {
+    // A UTF-8 report with a pasted GBK paragraph: not valid UTF-8, and not valid GB18030 as a
+    // whole either; the reader says what it did instead of producing mojibake silently.
+    let mut bytes = fixture(SEEDS[2]).into_bytes();
+    let (gbk, _, _) = encoding_rs::GB18030.encode("五、其他说明\n本段为另存的文字，共3件。\n");
+    bytes.extend_from_slice(&gbk);
+    match xxgk::analyze_bytes(&bytes) {
+        Ok(r) => {
+            assert!(
+                !r.input.diagnostics.is_empty(),
+                "a lossy reading is reported"
+            );
+            assert!(r.sections.len() >= 6);
+        }
+        Err(e) => assert!(e.message.contains("编码"), "{}", e.message),
+    }
+}
+
+#[test]
 fn script_and_event_handler_payloads_are_only_text() {
     let input = "一、总体情况\n<script>alert(1)</script><img src=x onerror=alert(1)>共3件\n";
     let r = check(input);
@@ -91,10 +111,10 @@ fn script_and_event_handler_payloads_are_only_text() {
 #[test]
 fn a_report_concatenated_many_times_is_analysed_whole() {
     let seed = fixture(SEEDS[2]);
-    let many = seed.repeat(60);
+    let many = seed.repeat(500); // 7 MB
     let r = check(&many);
     let one = xxgk::analyze(&seed);
-    assert_eq!(r.quantities.len(), one.quantities.len() * 60);
+    assert_eq!(r.quantities.len(), one.quantities.len() * 500);
 }
 
 #[test]
