@@ -7,6 +7,8 @@
 //! replaces it. Analysis runs 200 ms after the last keystroke.
 
 use super::checks::Checks;
+use super::cited::Cited;
+use super::compare::{self, Compare};
 use super::docview::DocView;
 use super::export;
 use super::filelist::FileList;
@@ -14,7 +16,7 @@ use super::files;
 use super::keyview::KeyView;
 use super::outline::Outline;
 use super::quantities::Quantities;
-use super::state::{Action, Analysis, Notice, OpenedFile, Origin, Shared, State};
+use super::state::{Action, Analysis, Notice, OpenedFile, Origin, Shared, State, View};
 use super::storage::{self, PREVIOUS_KEY, TEXT_KEY};
 use super::summary::Summary;
 use super::tables::Tables;
@@ -110,11 +112,26 @@ pub fn app() -> Html {
     {
         let (state, input) = (state.dispatcher(), input.clone());
         use_effect_with((), move |_| {
+            let restored: Vec<Rc<OpenedFile>> = storage::load_files()
+                .into_iter()
+                .map(files::restore)
+                .collect();
             if let (Some(text), Some(ta)) = (storage::load(TEXT_KEY), textarea(&input)) {
                 if !text.is_empty() {
                     ta.set_value(&text);
-                    state.dispatch(Action::Analyzed(run(text.into(), Origin::Typed)));
+                    // The editor held one of the files: show it as that file.
+                    let same = restored
+                        .iter()
+                        .filter_map(|f| f.result.as_ref().ok())
+                        .find(|a| *a.text == *text)
+                        .cloned();
+                    state.dispatch(Action::Analyzed(
+                        same.unwrap_or_else(|| run(text.into(), Origin::Typed)),
+                    ));
                 }
+            }
+            if !restored.is_empty() {
+                state.dispatch(Action::FilesRestored(restored));
             }
             if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
                 let _ = root.set_attribute("data-xxgk", "ready");
@@ -131,6 +148,7 @@ pub fn app() -> Html {
             }
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
+            state.dispatch(Action::Busy(true));
             let (state, input, generation) = (state.clone(), input.clone(), generation.clone());
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
@@ -174,7 +192,6 @@ pub fn app() -> Html {
             if list.is_empty() {
                 return;
             }
-            state.dispatch(Action::FilesOpening);
             let loaded = Rc::new(Cell::new(false));
             let (state, load) = (state.clone(), load.clone());
             files::read_all(
@@ -291,6 +308,112 @@ pub fn app() -> Html {
         })
     };
 
+    let export_key = {
+        let current = state.current.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = &current {
+                let name = format!("{}.指标.csv", export::base_name(a));
+                let _ = export::download(&name, "text/csv;charset=utf-8", &export::key_csv(a));
+            }
+        })
+    };
+    let export_md = {
+        let current = state.current.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = &current {
+                let name = format!("{}.摘要.md", export::base_name(a));
+                let _ =
+                    export::download(&name, "text/markdown;charset=utf-8", &export::markdown(a));
+            }
+        })
+    };
+    let copy_md = {
+        let (current, dispatch) = (state.current.clone(), state.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = &current {
+                let dispatch = dispatch.clone();
+                export::copy(
+                    &export::markdown(a),
+                    Callback::from(move |ok: bool| {
+                        dispatch.dispatch(Action::Notice(Some(Notice {
+                            text: if ok {
+                                "已将 Markdown 摘要复制到剪贴板。".into()
+                            } else {
+                                "浏览器不允许复制到剪贴板，请改用“导出 Markdown”。".into()
+                            },
+                            is_error: !ok,
+                        })));
+                    }),
+                );
+            }
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+
+    // 清除本机数据: after a confirmation, forget the text, the text put aside and the files.
+    let clear_all = {
+        let (dispatch, input, previous, generation) = (
+            state.dispatcher(),
+            input.clone(),
+            previous.clone(),
+            generation.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let ok = web_sys::window().is_some_and(|w| {
+                w.confirm_with_message(
+                    "确定要清除本机保存的全部数据吗？\n编辑区的文字、另存的先前文字和已打开的文件列表都将从本浏览器中删除，无法恢复。",
+                )
+                .unwrap_or(false)
+            });
+            if !ok {
+                return;
+            }
+            *generation.borrow_mut() += 1;
+            storage::clear_all();
+            *previous.borrow_mut() = None;
+            if let Some(ta) = textarea(&input) {
+                ta.set_value("");
+            }
+            dispatch.dispatch(Action::ClearAll);
+        })
+    };
+    let on_remove_file = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |i: usize| dispatch.dispatch(Action::RemoveFile(i)))
+    };
+
+    let entries = compare::entries(state.reports());
+    let n_reports = entries.len();
+    let on_compare_show = {
+        let (load, entries, dispatch) = (load.clone(), entries.clone(), state.dispatcher());
+        Callback::from(move |i: usize| {
+            if let Some(e) = entries.get(i) {
+                dispatch.dispatch(Action::View(View::Single));
+                load.emit((
+                    e.analysis.0.clone(),
+                    Some(format!("已在编辑区打开“{}”。", e.label)),
+                ));
+            }
+        })
+    };
+    let to_single = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::View(View::Single)))
+    };
+    let to_compare = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::View(View::Compare)))
+    };
+    let view = if n_reports < 2 {
+        View::Single
+    } else {
+        state.view
+    };
+
     let notice = state.notice.as_ref().map(|n| {
         let class = classes!("notice", n.is_error.then_some("error"));
         let role = if n.is_error { "alert" } else { "status" };
@@ -327,10 +450,26 @@ pub fn app() -> Html {
                             <button type="button" onclick={on_restore}
                                 title="找回被“示例”或“打开文件”替换掉的文字；当前文字会另存">{ "恢复先前的文字" }</button>
                         }
-                        <button type="button" onclick={export_json} disabled={!has}
-                            title="整份分析结果，与命令行输出的 JSON 相同">{ "导出 JSON" }</button>
-                        <button type="button" onclick={export_csv} disabled={!has}
-                            title="数量表，UTF-8 编码，可用 Excel 打开">{ "导出 CSV" }</button>
+                        <button type="button" class="danger" id="xxgk-clear" onclick={clear_all}
+                            title="删除本浏览器中保存的文字和文件（会先询问）">{ "清除本机数据" }</button>
+                    </div>
+                    <div class="toolbar exports" role="group" aria-label="导出当前报告">
+                        <span class="group-label" aria-hidden="true">{ "导出：" }</span>
+                        <button type="button" id="export-json" onclick={export_json} disabled={!has}
+                            title="整份分析结果，与命令行输出的 JSON 相同">{ "JSON" }</button>
+                        <button type="button" id="export-csv" onclick={export_csv} disabled={!has}
+                            aria-label="导出数量 CSV"
+                            title="数量表，UTF-8 编码，可用 Excel 打开">{ "数量 CSV" }</button>
+                        <button type="button" id="export-key" onclick={export_key} disabled={!has}
+                            aria-label="导出主要指标 CSV"
+                            title="主要指标，UTF-8 编码，可用 Excel 打开">{ "指标 CSV" }</button>
+                        <button type="button" id="export-md" onclick={export_md} disabled={!has}
+                            aria-label="导出 Markdown 摘要"
+                            title="标题、基本信息、结构及完整性、主要指标、检查结果">{ "Markdown" }</button>
+                        <button type="button" id="copy-md" onclick={copy_md} disabled={!has}
+                            title="把 Markdown 摘要复制到剪贴板">{ "复制摘要" }</button>
+                        <button type="button" id="print" onclick={print} disabled={!has}
+                            title="打印当前报告的分析结果（不含编辑区和按钮）">{ "打印" }</button>
                     </div>
                     { for notice }
                     <label for="xxgk-input" class="editor-label">{ "报告原文" }</label>
@@ -338,19 +477,35 @@ pub fn app() -> Html {
                     <textarea id="xxgk-input" ref={input.clone()} {oninput}
                         aria-describedby="xxgk-help" spellcheck="false"
                         placeholder="在此粘贴政府信息公开工作年度报告全文……" />
-                    <FileList files={state.files.clone()} on_show={on_show_file} />
+                    <FileList files={state.files.clone()} on_show={on_show_file} on_remove={on_remove_file}
+                        current={state.current.clone().map(Shared)} />
                     if let Some(a) = current.clone() {
                         <DocView analysis={a} focus={state.focus} />
                     }
                 </section>
                 <section class="right" aria-label="分析结果">
-                    if let Some(a) = current {
+                    if n_reports >= 2 {
+                        <div class="tabs" role="group" aria-label="视图">
+                            <button type="button" id="tab-single" onclick={to_single}
+                                aria-pressed={if view == View::Single { "true" } else { "false" }}>{ "单份报告" }</button>
+                            <button type="button" id="tab-compare" onclick={to_compare}
+                                aria-pressed={if view == View::Compare { "true" } else { "false" }}>
+                                { format!("比较（{n_reports} 份）") }</button>
+                        </div>
+                    }
+                    if state.busy {
+                        <p class="busy" role="status" id="xxgk-busy">{ "正在分析……" }</p>
+                    }
+                    if view == View::Compare {
+                        <Compare {entries} on_show={on_compare_show} />
+                    } else if let Some(a) = current {
                         <Summary analysis={a.clone()} />
                         <Outline analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
                         <Checks analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
                         <KeyView analysis={a.clone()} on_focus={on_focus.clone()} />
                         <Tables analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
-                        <Quantities analysis={a} {focus} {on_focus} />
+                        <Quantities analysis={a.clone()} {focus} on_focus={on_focus.clone()} />
+                        <Cited analysis={a} {focus} {on_focus} />
                     } else {
                         <p class="empty-state">{ "粘贴报告或点击“示例”后，这里显示报告的概要、结构、检查结果和其中的数量。" }</p>
                     }

@@ -132,6 +132,41 @@ fn quantity_title(q: &Quantity) -> String {
     t
 }
 
+/// Pieces drawn with their marks at most; beyond them (a very long text) the text around the
+/// marked window is plain text, so the page stays responsive.
+const MAX_PIECES: usize = 3000;
+
+/// The text in simplified script: the core's normalized view (traditional characters and
+/// Taiwan wording converted, pinyin glosses dropped), with the widths of digits and
+/// punctuation kept as written. `pos[c]` is the byte offset in `text` where input character
+/// `c` begins (characters dropped by the conversion take no room).
+struct Simplified {
+    text: String,
+    pos: Vec<usize>,
+}
+
+fn simplified(orig: &str) -> Simplified {
+    let view = crate::normalize::Text::new(orig);
+    let chars: Vec<char> = orig.chars().collect();
+    let mut text = String::with_capacity(view.norm.len());
+    let mut pos = Vec::with_capacity(chars.len() + 1);
+    for (b, n) in view.norm.char_indices() {
+        let src = view.orig_range(b..b).start;
+        while pos.len() <= src.min(chars.len()) {
+            pos.push(text.len());
+        }
+        let o = chars.get(src).copied();
+        match o {
+            Some(o) if crate::normalize::fold_char(o) == n => text.push(o),
+            _ => text.push(n),
+        }
+    }
+    while pos.len() <= chars.len() {
+        pos.push(text.len());
+    }
+    Simplified { text, pos }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub analysis: Shared,
@@ -141,8 +176,35 @@ pub struct Props {
 #[function_component(DocView)]
 pub fn doc_view(props: &Props) -> Html {
     let a = &props.analysis;
+    let simple = use_state_eq(|| false);
+    let converted = use_memo((props.analysis.clone(), *simple), |(a, on)| {
+        on.then(|| simplified(&a.text))
+    });
     let idx = CharIndex::new(&a.text);
-    let pieces = pieces(idx.chars(), &marks(&a.report, props.focus));
+    let all = pieces(idx.chars(), &marks(&a.report, props.focus));
+    // A window of marked pieces around the focus; the rest as plain text.
+    let (w0, w1) = if all.len() > MAX_PIECES {
+        let f = all.iter().position(|p| p.focus).unwrap_or(0);
+        let w0 = f.saturating_sub(MAX_PIECES / 2).min(all.len() - MAX_PIECES);
+        (w0, w0 + MAX_PIECES)
+    } else {
+        (0, all.len())
+    };
+    let slice = |start: usize, end: usize| -> String {
+        match converted.as_ref() {
+            Some(s) => {
+                let (x, y) = (
+                    s.pos[start.min(s.pos.len() - 1)],
+                    s.pos[end.min(s.pos.len() - 1)],
+                );
+                s.text[x..y.max(x)].to_owned()
+            }
+            None => a.text[idx.byte(start)..idx.byte(end)].to_owned(),
+        }
+    };
+    let before = (w0 > 0).then(|| slice(0, all[w0].start));
+    let after = (w1 < all.len()).then(|| slice(all[w1].start, idx.chars()));
+    let pieces = &all[w0..w1];
 
     use_effect_with(props.focus, |focus| {
         if focus.is_some() {
@@ -160,7 +222,7 @@ pub fn doc_view(props: &Props) -> Html {
 
     let mut focus_seen = false;
     let nodes = pieces.iter().map(|p| {
-        let text = a.text[idx.byte(p.start)..idx.byte(p.end)].to_owned();
+        let text = slice(p.start, p.end);
         if *p
             == (Piece {
                 start: p.start,
@@ -198,11 +260,25 @@ pub fn doc_view(props: &Props) -> Html {
             <span class="furn">{ "网页附属内容" }</span>
         </p>
     };
+    let toggle = {
+        let simple = simple.clone();
+        Callback::from(move |_: MouseEvent| simple.set(!*simple))
+    };
     html! {
         <section class="docview" aria-labelledby="docview-h">
-            <h2 id="docview-h">{ "原文标注" }</h2>
+            <div class="doc-head">
+                <h2 id="docview-h">{ "原文标注" }</h2>
+                <button type="button" id="xxgk-script" class="toggle" onclick={toggle}
+                    aria-pressed={if *simple { "true" } else { "false" }}
+                    title="按原文显示，或转换为简体字显示（标点和数字的全角半角保持原样）">
+                    { if *simple { "显示原文" } else { "显示简体" } }
+                </button>
+            </div>
             { legend }
-            <div class="doc" id="xxgk-doc" tabindex="0" aria-label="已标注的原文">{ for nodes }</div>
+            <div class="doc" id="xxgk-doc" tabindex="0" data-script={if *simple { "simplified" } else { "original" }}
+                aria-label={if *simple { "已标注的原文（简体字）" } else { "已标注的原文" }}>
+                { for before }{ for nodes }{ for after }
+            </div>
         </section>
     }
 }

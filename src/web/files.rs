@@ -108,3 +108,24 @@ fn analyse(name: &str, bytes: &[u8]) -> Result<Rc<Analysis>, String> {
         millis: now() - t0,
     }))
 }
+
+/// A file saved in the browser, analysed again (its text was decoded when it was opened).
+pub fn restore(saved: super::storage::SavedFile) -> Rc<OpenedFile> {
+    let t0 = now();
+    let mut report = crate::analyze(&saved.text);
+    report.input.encoding = saved.encoding.clone();
+    report.input.diagnostics = saved.diagnostics;
+    Rc::new(OpenedFile {
+        name: saved.name.clone(),
+        size: saved.size,
+        result: Ok(Rc::new(Analysis {
+            text: saved.text.into(),
+            report,
+            origin: Origin::File {
+                name: saved.name,
+                encoding: saved.encoding.unwrap_or_else(|| "UTF-8".into()),
+            },
+            millis: now() - t0,
+        })),
+    })
+}

@@ -8,7 +8,7 @@ use crate::report::Key;
 use yew::prelude::*;
 
 /// The indicators in reading order, with their Chinese names.
-fn fields(k: &Key) -> [(&'static str, &'static str, Option<f64>); 12] {
+pub fn fields(k: &Key) -> [(&'static str, &'static str, Option<f64>); 12] {
     [
         ("requests_received", "本年新收申请", k.requests_received),
         (
@@ -41,7 +41,7 @@ fn fields(k: &Key) -> [(&'static str, &'static str, Option<f64>); 12] {
     ]
 }
 
-fn source_name(from: &str) -> &str {
+pub fn source_name(from: &str) -> &str {
     match from {
         "table3" => "表三",
         "table4" => "表四",

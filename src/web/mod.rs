@@ -6,13 +6,16 @@
 //! docs/page.md.
 //!
 //! Layout: `app` (editor, state wiring) over `state` (reducer); views `summary`, `outline`,
-//! `checks`, `keyview`, `tables`, `quantities`, `docview`, `filelist`; helpers `files` (reading bytes), `export`
+//! `checks`, `keyview`, `tables`, `quantities`, `cited`, `docview`, `filelist`, `compare`
+//! (several reports side by side); `parts` (template completeness, deadline); helpers `files` (reading bytes), `export`
 //! (JSON/CSV downloads), `storage` (localStorage), `labels` (Chinese names of codes), `text`
 //! (offsets and numbers).
 
 mod api;
 mod app;
 mod checks;
+mod cited;
+mod compare;
 mod docview;
 mod export;
 mod filelist;
@@ -21,6 +24,7 @@ mod keyview;
 mod labels;
 mod outline;
 mod panic;
+mod parts;
 mod quantities;
 mod state;
 mod storage;

@@ -3,6 +3,7 @@
 //! Clicking an entry shows the heading in the document view.
 
 use super::labels;
+use super::parts::{self, Status};
 use super::state::{Focus, Shared};
 use crate::report::Section;
 use yew::prelude::*;
@@ -19,9 +20,40 @@ pub struct Props {
 #[function_component(Outline)]
 pub fn outline(props: &Props) -> Html {
     let sections = &props.analysis.report.sections;
+    let template = parts::parts(&props.analysis.report);
+    let (present, empty, missing) = parts::counts(&template);
+    let statuses = (!template.is_empty()).then(|| html! {
+        <div class="parts" aria-label="法定部分完整性">
+            <p class="parts-sum">{ format!("法定部分：{present} 个有内容，{empty} 个空，{missing} 个缺少") }</p>
+            <ol class="parts-list">
+                { for template.iter().enumerate().map(|(i, p)| {
+                    let label = format!("{}、{}：{}", cn_number(i + 1), p.name, p.status.label());
+                    let body = html! { <>
+                        <span class="pnum">{ cn_number(i + 1) }</span>
+                        <span class="pname">{ p.name }</span>
+                        <span class={classes!("pstatus", p.status.code())}>{ p.status.label() }</span>
+                    </> };
+                    let inner = match p.span {
+                        Some(span) => {
+                            let on_focus = props.on_focus.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| on_focus.emit(span));
+                            html! { <button type="button" class="part-btn" {onclick}
+                                aria-label={format!("{label}（在原文中查看）")}>{ body }</button> }
+                        }
+                        None => html! { <span class="part-btn" aria-label={label}>{ body }</span> },
+                    };
+                    html! {
+                        <li data-key={p.key} data-status={p.status.code()}
+                            class={classes!((p.status == Status::Missing).then_some("missing"))}>{ inner }</li>
+                    }
+                }) }
+            </ol>
+        </div>
+    });
     html! {
         <section class="outline" id="outline" aria-labelledby="outline-h">
             <h2 id="outline-h">{ "结构" }</h2>
+            { for statuses }
             if sections.is_empty() {
                 <p class="none">{ "未识别出章节。" }</p>
             } else {
@@ -67,4 +99,12 @@ fn item(s: &Section, props: &Props) -> Html {
             }
         </li>
     }
+}
+
+/// 一 … 十 for template part numbers.
+pub fn cn_number(n: usize) -> &'static str {
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        .get(n.wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
 }

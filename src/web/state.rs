@@ -43,6 +43,14 @@ pub struct Focus {
     pub seq: u32,
 }
 
+/// Which view the page shows: one report, or all loaded reports side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Single,
+    Compare,
+}
+
 /// A message for the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -58,13 +66,26 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Set once the storage refused the text, so the warning is given once.
     pub storage_failed: bool,
+    pub view: View,
+    /// An analysis of the editor's text is running (in the worker, or about to).
+    pub busy: bool,
 }
 
 pub enum Action {
     Analyzed(Rc<Analysis>),
-    FilesOpening,
+    /// Files read in a batch: each replaces an entry of the same name, or is added.
     FileRead(Rc<OpenedFile>),
-    Focus { start: usize, end: usize },
+    /// The files saved in this browser, read back at start.
+    FilesRestored(Vec<Rc<OpenedFile>>),
+    RemoveFile(usize),
+    /// 清除本机数据: everything forgotten.
+    ClearAll,
+    View(View),
+    Busy(bool),
+    Focus {
+        start: usize,
+        end: usize,
+    },
     Notice(Option<Notice>),
     StorageFailed,
 }
@@ -79,6 +100,8 @@ impl Reducible for State {
             focus: self.focus,
             notice: self.notice.clone(),
             storage_failed: self.storage_failed,
+            view: self.view,
+            busy: self.busy,
         };
         match action {
             Action::Analyzed(a) => {
@@ -87,9 +110,42 @@ impl Reducible for State {
                     next.focus = None;
                 }
                 next.current = Some(a);
+                next.busy = false;
             }
-            Action::FilesOpening => next.files.clear(),
-            Action::FileRead(f) => next.files.push(f),
+            Action::FileRead(f) => {
+                match next.files.iter().position(|g| g.name == f.name) {
+                    Some(i) => next.files[i] = f,
+                    None => next.files.push(f),
+                }
+                next.save_files();
+            }
+            Action::FilesRestored(list) => {
+                for f in list {
+                    if !next.files.iter().any(|g| g.name == f.name) {
+                        next.files.push(f);
+                    }
+                }
+            }
+            Action::RemoveFile(i) => {
+                if i < next.files.len() {
+                    next.files.remove(i);
+                    next.save_files();
+                }
+                if next.files.iter().filter(|f| f.result.is_ok()).count() < 2 {
+                    next.view = View::Single;
+                }
+            }
+            Action::ClearAll => {
+                next = State {
+                    notice: Some(Notice {
+                        text: "已清除本机保存的全部文字和文件。".into(),
+                        is_error: false,
+                    }),
+                    ..State::default()
+                };
+            }
+            Action::View(v) => next.view = v,
+            Action::Busy(b) => next.busy = b,
             Action::Focus { start, end } => {
                 let seq = self.focus.map_or(0, |f| f.seq.wrapping_add(1));
                 next.focus = Some(Focus { start, end, seq });
@@ -106,6 +162,35 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    /// Saves the readable files (their decoded text) so that they survive a reload.
+    fn save_files(&mut self) {
+        if !super::storage::save_files(&self.files) && !self.storage_failed {
+            self.storage_failed = true;
+            self.notice = Some(Notice {
+                text: "浏览器不允许在本机保存这些文件（可能是隐私设置或文件过大）：刷新页面后需重新打开。".into(),
+                is_error: true,
+            });
+        }
+    }
+
+    /// The analyses to compare: every readable file, and the editor's text when it is not
+    /// one of them; each with a label.
+    pub fn reports(&self) -> Vec<(String, Rc<Analysis>)> {
+        let mut out: Vec<(String, Rc<Analysis>)> = self
+            .files
+            .iter()
+            .filter_map(|f| f.result.as_ref().ok().map(|a| (f.name.clone(), a.clone())))
+            .collect();
+        if let Some(c) = &self.current {
+            if !c.text.trim().is_empty() && !out.iter().any(|(_, a)| a.text == c.text) {
+                out.push(("编辑区文字".into(), c.clone()));
+            }
+        }
+        out
     }
 }
 

@@ -27,3 +27,58 @@ pub fn remove(key: &str) {
 pub fn save(key: &str, text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, text).is_ok())
 }
+
+/// Key of the list of files opened (name, encoding and decoded text of each).
+pub const FILES_KEY: &str = "xxgk:files";
+
+/// One saved file: enough to analyse it again after a reload.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SavedFile {
+    pub name: String,
+    pub size: f64,
+    pub encoding: Option<String>,
+    pub diagnostics: Vec<String>,
+    pub text: String,
+}
+
+/// Saves the readable files; `false` when the browser refused.
+pub fn save_files(files: &[std::rc::Rc<super::state::OpenedFile>]) -> bool {
+    let list: Vec<SavedFile> = files
+        .iter()
+        .filter_map(|f| {
+            let a = f.result.as_ref().ok()?;
+            Some(SavedFile {
+                name: f.name.clone(),
+                size: f.size,
+                encoding: a.report.input.encoding.clone(),
+                diagnostics: a.report.input.diagnostics.clone(),
+                text: a.text.to_string(),
+            })
+        })
+        .collect();
+    if list.is_empty() {
+        remove(FILES_KEY);
+        return true;
+    }
+    serde_json::to_string(&list).is_ok_and(|json| save(FILES_KEY, &json))
+}
+
+/// The saved files (none when nothing is saved or the entry is unreadable).
+pub fn load_files() -> Vec<SavedFile> {
+    load(FILES_KEY)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Forgets everything this page saved in the browser (every `xxgk:` key).
+pub fn clear_all() {
+    let Some(s) = storage() else { return };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("xxgk:"))
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}

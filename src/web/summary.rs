@@ -2,6 +2,7 @@
 //! published, in which script, and how much the analysis found.
 
 use super::labels;
+use super::parts::{self, Deadline};
 use super::state::{Origin, Shared};
 use super::text::fmt_count;
 use yew::prelude::*;
@@ -27,6 +28,25 @@ pub fn summary(props: &Props) -> Html {
         Origin::File { name, encoding } => format!("文件 {name}（{encoding}）"),
     };
     let n_sections = count_sections(&r.sections);
+    let deadline = parts::deadline(r);
+    let (errors, warnings, notes) = parts::severities(r);
+    let bytes = a.text.len();
+    let size = if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / 1048576.0)
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    };
+    let deadline_html = {
+        let title = match &deadline {
+            Deadline::Late(msg) => msg.clone(),
+            Deadline::OnTime => "未发现逾期：发布日期在法定期限内。".to_owned(),
+            Deadline::Unknown => "不是年度报告，或未识别出年度或发布日期。".to_owned(),
+        };
+        html! {
+            <span class={classes!("deadline", deadline.code())} id="xxgk-deadline"
+                data-status={deadline.code()} {title}>{ deadline.label() }</span>
+        }
+    };
     html! {
         <section class="summary" id="summary" aria-labelledby="summary-h"
             data-chars={chars.to_string()}>
@@ -38,12 +58,18 @@ pub fn summary(props: &Props) -> Html {
                 { fact("文种", html! { { labels::doc_type(m.doc_type) } }) }
                 { fact("机关", m.agency.as_ref().map_or_else(unknown, |v| html! { { v.clone() } })) }
                 { fact("年度", m.year.map_or_else(unknown, |y| html! { { format!("{y}年") } })) }
-                { fact("发布日期", m.published.as_ref().map_or_else(unknown, |v| html! { { v.clone() } })) }
+                { fact("发布日期", html! { <>
+                    { m.published.as_ref().map_or_else(unknown, |v| html! { { v.clone() } }) }
+                    { deadline_html }
+                </> }) }
                 { fact("文字", html! { { labels::script(m.script) } }) }
                 { fact("字数", html! { { fmt_count(chars) } }) }
-                { fact("部分", html! { { fmt_count(n_sections) } }) }
-                { fact("数量", html! { { fmt_count(r.quantities.len()) } }) }
-                { fact("检查", html! { { fmt_count(r.checks.len()) } }) }
+                { fact("大小", html! { { size } }) }
+                { fact("部分", html! { <span data-n="sections">{ fmt_count(n_sections) }</span> }) }
+                { fact("数量", html! { <span data-n="quantities">{ fmt_count(r.quantities.len()) }</span> }) }
+                { fact("问题", html! { <span data-n="checks" title="错误、警告、提示">
+                    { format!("{}（错误 {errors}，警告 {warnings}，提示 {notes}）", fmt_count(r.checks.len())) }
+                </span> }) }
             </ul>
             { details(r) }
             <p class="origin">
@@ -54,7 +80,7 @@ pub fn summary(props: &Props) -> Html {
     }
 }
 
-fn count_sections(sections: &[crate::report::Section]) -> usize {
+pub fn count_sections(sections: &[crate::report::Section]) -> usize {
     sections
         .iter()
         .map(|s| 1 + count_sections(&s.children))

@@ -396,18 +396,18 @@ test("打开文件 reads several files (GB18030, and a ZIP refused); drop opens 
   await page.close();
 });
 
-test("导出 CSV gives UTF-8 with BOM; 导出 JSON gives the same object as window.xxgk.analyze", async () => {
+test("导出数量 CSV gives UTF-8 with BOM; 导出 JSON gives the same object as window.xxgk.analyze", async () => {
   const { page } = await open();
   await page.click("text=示例");
   await analysed(page);
-  const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("text=导出 CSV")]);
+  const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
   const csv = readFileSync(await csvDl.path());
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = csv.toString("utf8").slice(1).split("\r\n").filter(Boolean);
   assert.equal(lines[0], "序号,原文,数值,上限,单位,约数,所在部分,起,止");
   const n = await page.evaluate((t) => window.xxgk.analyze(t).quantities.length, SEED_002);
   assert.equal(lines.length, n + 1);
-  const [jsonDl] = await Promise.all([page.waitForEvent("download"), page.click("text=导出 JSON")]);
+  const [jsonDl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
   assert.match(jsonDl.suggestedFilename(), /\.json$/);
   const exported = JSON.parse(readFileSync(await jsonDl.path(), "utf8"));
   const direct = await page.evaluate((t) => window.xxgk.analyze(t), SEED_002);
