@@ -4,6 +4,10 @@
 //!   objects, `None` is `null`);
 //! - `analyzeBytes(bytes)` (a `Uint8Array` or `ArrayBuffer`) → the report, or throws an
 //!   `Error` whose message says in Chinese why the bytes could not be read as text;
+//! - `analyzeFile(bytes, name)` → `{ text, report }` for a file as people have it (web page,
+//!   .docx, PDF with a text layer, or text in any supported encoding); the report's spans are
+//!   character offsets into `text`; throws an `Error` with a plain message for scans, old
+//!   Office files and other files that cannot be read;
 //! - `version` (the crate version) and `schema` (`"xxgk/1"`).
 
 use crate::report::{Report, SCHEMA};
@@ -24,17 +28,40 @@ fn analyze(text: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::analyze(&text))
 }
 
-fn analyze_bytes(bytes: JsValue) -> Result<JsValue, JsValue> {
-    let bytes = if bytes.is_instance_of::<js_sys::Uint8Array>() {
-        js_sys::Uint8Array::from(bytes).to_vec()
+/// The bytes of a `Uint8Array` or `ArrayBuffer`.
+fn bytes_of(bytes: JsValue, call: &str) -> Result<Vec<u8>, JsValue> {
+    if bytes.is_instance_of::<js_sys::Uint8Array>() {
+        Ok(js_sys::Uint8Array::from(bytes).to_vec())
     } else if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
-        js_sys::Uint8Array::new(&bytes).to_vec()
+        Ok(js_sys::Uint8Array::new(&bytes).to_vec())
     } else {
-        return Err(js_sys::TypeError::new(
-            "xxgk.analyzeBytes(bytes)：bytes 须为 Uint8Array 或 ArrayBuffer",
-        )
-        .into());
-    };
+        Err(js_sys::TypeError::new(&format!(
+            "xxgk.{call}：bytes 须为 Uint8Array 或 ArrayBuffer"
+        ))
+        .into())
+    }
+}
+
+fn analyze_file(bytes: JsValue, name: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = bytes_of(bytes, "analyzeFile(bytes, name)")?;
+    let name = name.as_string().unwrap_or_default();
+    match crate::analyze_file(&bytes, &name) {
+        Ok(a) => {
+            let out = js_sys::Object::new();
+            js_sys::Reflect::set(
+                &out,
+                &JsValue::from_str("text"),
+                &JsValue::from_str(&a.text),
+            )?;
+            js_sys::Reflect::set(&out, &JsValue::from_str("report"), &to_js(&a.report)?)?;
+            Ok(out.into())
+        }
+        Err(e) => Err(js_sys::Error::new(&e.message).into()),
+    }
+}
+
+fn analyze_bytes(bytes: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = bytes_of(bytes, "analyzeBytes(bytes)")?;
     match crate::analyze_bytes(&bytes) {
         Ok(report) => to_js(&report),
         Err(e) => Err(js_sys::Error::new(&e.message).into()),
@@ -52,6 +79,11 @@ pub fn install() -> Result<(), JsValue> {
     set(
         "analyzeBytes",
         &Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(analyze_bytes).into_js_value(),
+    )?;
+    set(
+        "analyzeFile",
+        &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(analyze_file)
+            .into_js_value(),
     )?;
     set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")))?;
     set("schema", &JsValue::from_str(SCHEMA))?;

@@ -443,7 +443,7 @@ pub fn app() -> Html {
                         <label class="button">
                             { "打开文件" }
                             <input type="file" multiple=true class="visually-hidden"
-                                accept=".txt,.text,.md,.csv,.htm,.html,text/plain"
+                                accept=".txt,.text,.md,.csv,.htm,.html,.mht,.mhtml,.docx,.pdf,text/plain"
                                 onchange={on_file_input} />
                         </label>
                         if previous.borrow().is_some() {

@@ -1,7 +1,8 @@
 //! Opening files (file picker with multi-select, or drag and drop): each file's bytes are
-//! read with a `FileReader`, one file after another, and go through
-//! [`crate::analyze_bytes`], which recognises UTF-8, UTF-16, GB18030/GBK and Big5 and refuses
-//! binary files with a plain message.
+//! read with a `FileReader`, one file after another, and go through [`crate::analyze_file`],
+//! which reads web pages, .docx and PDFs with a text layer as well as text in UTF-8, UTF-16,
+//! GB18030/GBK and Big5, and refuses scans, old Office files and other binaries with a plain
+//! message saying what to do. The text shown is the text extracted from the file.
 
 use super::state::{Analysis, OpenedFile, Origin};
 use std::rc::Rc;
@@ -96,14 +97,20 @@ fn read_from(files: Rc<Vec<web_sys::File>>, i: usize, on_read: Callback<(usize, 
 /// Decodes and analyses one file's bytes.
 fn analyse(name: &str, bytes: &[u8]) -> Result<Rc<Analysis>, String> {
     let t0 = now();
-    let decoded = crate::decode(bytes).map_err(|e| e.message)?;
-    let report = crate::analyze_bytes(bytes).map_err(|e| e.message)?;
+    let crate::FileAnalysis { text, report } =
+        crate::analyze_file(bytes, name).map_err(|e| e.message)?;
+    let encoding = report
+        .input
+        .encoding
+        .clone()
+        .or_else(|| report.input.format.clone())
+        .unwrap_or_default();
     Ok(Rc::new(Analysis {
-        text: decoded.text.into(),
+        text: text.into(),
         report,
         origin: Origin::File {
             name: name.to_owned(),
-            encoding: decoded.encoding.to_owned(),
+            encoding,
         },
         millis: now() - t0,
     }))

@@ -16,6 +16,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { gunzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -77,11 +78,11 @@ function wasmTools() {
   return "wasm-tools";
 }
 
-/** The wasm module exactly as shipped: decoded from the page's base64 block. */
+/** The wasm module exactly as shipped: the page's base64 block, inflated. */
 function shippedWasm(html) {
-  const m = html.match(/<script type="application\/wasm-base64" id="xxgk-wasm">([^<]*)<\/script>/);
+  const m = html.match(/<script type="application\/wasm-gzip-base64" id="xxgk-wasm">([^<]*)<\/script>/);
   assert.ok(m, "the page has the wasm block");
-  return Buffer.from(m[1].trim(), "base64");
+  return gunzipSync(Buffer.from(m[1].trim(), "base64"));
 }
 
 /** Visits every node of an acorn AST, with its ancestors. */
