@@ -32,6 +32,7 @@ mod key;
 mod lines;
 mod meta;
 mod numerals;
+mod offsets;
 mod quantities;
 mod sections;
 mod template;

@@ -14,6 +14,7 @@
 //! Guarantee: [`Text::orig_range`] maps any byte range of the normalized text to the character
 //! range of the input it came from, so every span reported points into the input as given.
 
+use crate::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
 use crate::report::{Script, Span};
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::ops::Range;
@@ -73,11 +74,11 @@ pub struct Text<'a> {
     pub orig: &'a str,
     /// The normalized text.
     pub norm: String,
-    /// For each byte offset of `norm` (and one past the end): the character offset in `orig`
-    /// of the character that produced it. Bytes inside one character share its value.
-    map: Vec<u32>,
-    /// Byte offset in `orig` of each character offset (and one past the end).
-    orig_bytes: Vec<u32>,
+    /// Normalized byte offset → the character offset in `orig` of the character that
+    /// produced it (bytes inside one character share its value; the end maps to the end).
+    map: OffsetMap,
+    /// Input character offset → input byte offset.
+    orig_index: CharIndex,
     /// Script of the input as written.
     pub script: Script,
 }
@@ -89,14 +90,13 @@ impl<'a> Text<'a> {
         // is the input char offset), counting the script marks on the way; then t2s when
         // the text is traditional.
         let mut count = MarkCount::default();
-        let mut orig_bytes: Vec<u32> = Vec::with_capacity(orig.len() / 2 + 1);
+        let mut orig_index = CharIndex::with_capacity(orig.len());
         let mut folded: Vec<char> = Vec::with_capacity(orig.len() / 2 + 1);
         for (b, c) in orig.char_indices() {
-            orig_bytes.push(b as u32);
+            orig_index.push(b);
             count.add(c);
             folded.push(fold_char(c));
         }
-        orig_bytes.push(orig.len() as u32);
         let script = count.script();
         if script == Script::Traditional {
             to_simplified_in_place(&mut folded);
@@ -104,7 +104,7 @@ impl<'a> Text<'a> {
         // Stage 2: phrase rewrites, pinyin removal and line-break folding, which may change
         // the length; the map keeps each output byte's source character.
         let mut norm = String::with_capacity(orig.len());
-        let mut map: Vec<u32> = Vec::with_capacity(orig.len() + 1);
+        let mut map = OffsetMapBuilder::default();
         let mut i = 0;
         while i < folded.len() {
             let c = folded[i];
@@ -135,28 +135,26 @@ impl<'a> Text<'a> {
                 }
             }
         }
-        map.push(folded.len() as u32);
         Text {
             orig,
             norm,
-            map,
-            orig_bytes,
+            map: map.finish(folded.len()),
+            orig_index,
             script,
         }
     }
 
     /// The character range of the input that produced the normalized byte range `r`.
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
-        let start = self.map[r.start.min(self.norm.len())] as usize;
-        let end = self.map[r.end.min(self.norm.len())] as usize;
+        let start = self.map.get(r.start);
+        let end = self.map.get(r.end);
         start..end.max(start)
     }
 
     /// The input text of a character range.
     pub fn orig_slice(&self, chars: Range<usize>) -> &'a str {
-        let n = self.orig_bytes.len() - 1;
-        let s = self.orig_bytes[chars.start.min(n)] as usize;
-        let e = self.orig_bytes[chars.end.min(n)] as usize;
+        let s = self.orig_index.byte(self.orig, chars.start);
+        let e = self.orig_index.byte(self.orig, chars.end).max(s);
         &self.orig[s..e]
     }
 
@@ -172,13 +170,13 @@ impl<'a> Text<'a> {
 
     /// Number of characters in the input.
     pub fn orig_chars(&self) -> usize {
-        self.orig_bytes.len() - 1
+        self.orig_index.chars()
     }
 }
 
-fn push(norm: &mut String, map: &mut Vec<u32>, c: char, src: usize) {
+fn push(norm: &mut String, map: &mut OffsetMapBuilder, c: char, src: usize) {
     norm.push(c);
-    map.extend(std::iter::repeat_n(src as u32, c.len_utf8()));
+    map.push(c.len_utf8(), src);
 }
 
 /// True for CJK unified ideographs (BMP blocks that reports use).

@@ -30,7 +30,9 @@ pub struct Report {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocType {
+    #[serde(rename = "annual_report_2019")]
     AnnualReport2019,
+    #[serde(rename = "annual_report_2008")]
     AnnualReport2008,
     WorkSummary,
     Other,

@@ -305,10 +305,19 @@ fn seed_004_chuxiong_work_points_report() {
 
 #[test]
 fn every_seed_has_its_numbered_parts_in_the_json() {
+    let json = |seed: &str| serde_json::to_value(xxgk::analyze(&fixture(seed))).unwrap();
+    assert_eq!(json(SEEDS[2])["meta"]["doc_type"], "annual_report_2019");
+    assert_eq!(json(SEEDS[1])["meta"]["doc_type"], "annual_report_2008");
+    assert_eq!(json(SEEDS[1])["meta"]["script"], "traditional");
     for seed in SEEDS {
         let r = xxgk::analyze(&fixture(seed));
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["schema"], "xxgk/1");
+        let doc_type = json["meta"]["doc_type"].as_str().unwrap();
+        assert!(
+            ["annual_report_2019", "annual_report_2008", "work_summary", "other"].contains(&doc_type),
+            "{seed}: doc_type {doc_type} is one of the contract's values"
+        );
         for k in ["meta", "sections", "quantities", "key", "tables", "checks"] {
             assert!(json.get(k).is_some(), "{seed}: {k}");
         }

@@ -1,0 +1,177 @@
+//! Compact offset maps between the normalized text and the input.
+//!
+//! [`OffsetMap`]: normalized byte offset → input character offset. Stored as runs: within a run
+//! every normalized character has the same UTF-8 width and the input offset either advances by
+//! one per character (ordinary text) or stays put (the characters of a phrase that replaced
+//! several input characters). Ordinary text makes long runs, so the map takes a few bytes per
+//! run instead of four bytes per normalized byte; a lookup is a binary search.
+//! [`CharIndex`]: input character offset → input byte offset, from a checkpoint every
+//! [`CHECKPOINT`] characters and a short walk.
+//! Guarantees: lookups never panic (offsets past the end clamp to the end), and a map answers
+//! exactly what the per-byte table it replaces would have answered.
+
+/// One run of the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    /// First normalized byte of the run.
+    norm: u32,
+    /// Input character offset of the run's first character.
+    orig: u32,
+    /// UTF-8 width of every character of the run.
+    width: u8,
+    /// 1: the input offset advances with each character; 0: every character maps to `orig`.
+    step: u8,
+}
+
+/// Normalized byte offset → input character offset.
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    /// Runs in order, ending with a sentinel at the end of the normalized text.
+    runs: Vec<Run>,
+}
+
+/// Builds an [`OffsetMap`] one normalized character at a time.
+#[derive(Debug, Default)]
+pub struct OffsetMapBuilder {
+    runs: Vec<Run>,
+    /// Characters in the last run.
+    count: u32,
+    /// Normalized bytes so far.
+    len: u32,
+}
+
+impl OffsetMapBuilder {
+    /// Records a normalized character of `width` bytes that came from input character `src`.
+    pub fn push(&mut self, width: usize, src: usize) {
+        let (width, src) = (width as u8, src as u32);
+        if let Some(last) = self.runs.last_mut() {
+            if last.width == width {
+                if last.step == 1 && src == last.orig + self.count {
+                    self.count += 1;
+                    self.len += u32::from(width);
+                    return;
+                }
+                if src == last.orig && (last.step == 0 || self.count == 1) {
+                    last.step = 0;
+                    self.count += 1;
+                    self.len += u32::from(width);
+                    return;
+                }
+            }
+        }
+        self.runs.push(Run { norm: self.len, orig: src, width, step: 1 });
+        self.count = 1;
+        self.len += u32::from(width);
+    }
+
+    /// Closes the map; `orig_chars` is what the end of the normalized text maps to.
+    pub fn finish(mut self, orig_chars: usize) -> OffsetMap {
+        self.runs.push(Run { norm: self.len, orig: orig_chars as u32, width: 1, step: 0 });
+        self.runs.shrink_to_fit();
+        OffsetMap { runs: self.runs }
+    }
+}
+
+impl OffsetMap {
+    /// The input character offset of normalized byte `b` (bytes inside a character share its
+    /// value; the end maps to the end of the input).
+    pub fn get(&self, b: usize) -> usize {
+        let end = self.runs.last().map_or(0, |r| r.norm);
+        let b = (b as u64).min(u64::from(end)) as u32;
+        let k = self.runs.partition_point(|r| r.norm <= b).saturating_sub(1);
+        let Some(r) = self.runs.get(k) else { return 0 };
+        let chars = (b - r.norm) / u32::from(r.width.max(1));
+        (r.orig + chars * u32::from(r.step)) as usize
+    }
+}
+
+/// Characters between two checkpoints of a [`CharIndex`].
+pub const CHECKPOINT: usize = 64;
+
+/// Input character offset → input byte offset.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offset of every [`CHECKPOINT`]-th character.
+    checkpoints: Vec<u32>,
+    chars: usize,
+}
+
+impl CharIndex {
+    /// Starts an index; feed it every character with [`CharIndex::push`].
+    pub fn with_capacity(bytes: usize) -> CharIndex {
+        CharIndex { checkpoints: Vec::with_capacity(bytes / CHECKPOINT / 2 + 1), chars: 0 }
+    }
+
+    /// Records the next input character, which starts at byte `b`.
+    pub fn push(&mut self, b: usize) {
+        if self.chars % CHECKPOINT == 0 {
+            self.checkpoints.push(b as u32);
+        }
+        self.chars += 1;
+    }
+
+    /// Number of characters recorded.
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// Byte offset of character `c` in `text` (the text the index was built from); the end
+    /// for `c` at or past the end.
+    pub fn byte(&self, text: &str, c: usize) -> usize {
+        if c >= self.chars {
+            return text.len();
+        }
+        let Some(&start) = self.checkpoints.get(c / CHECKPOINT) else { return text.len() };
+        let start = start as usize;
+        let skip = c % CHECKPOINT;
+        text.get(start..)
+            .and_then(|rest| rest.char_indices().nth(skip))
+            .map_or(text.len(), |(b, _)| start + b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_answer_like_a_per_byte_table() {
+        // "a", "中" ×2 from input chars 0..3, then a 3-char phrase from input char 5 (two input
+        // chars deleted), then "b" from input char 9.
+        let pushes = [(1, 0), (3, 1), (3, 2), (3, 5), (3, 5), (3, 5), (1, 9)];
+        let mut table = Vec::new();
+        let mut b = OffsetMapBuilder::default();
+        for &(w, src) in &pushes {
+            b.push(w, src);
+            table.extend(std::iter::repeat_n(src, w));
+        }
+        table.push(10);
+        let map = b.finish(10);
+        for (byte, &want) in table.iter().enumerate() {
+            assert_eq!(map.get(byte), want, "byte {byte}");
+        }
+        assert_eq!(map.get(1000), 10);
+        assert!(map.runs.len() <= 5, "{:?}", map.runs);
+    }
+
+    #[test]
+    fn an_empty_map_maps_to_zero() {
+        let map = OffsetMapBuilder::default().finish(0);
+        assert_eq!(map.get(0), 0);
+        assert_eq!(map.get(5), 0);
+    }
+
+    #[test]
+    fn char_index_finds_bytes_of_characters() {
+        let text = "一、总体情况abc".repeat(30);
+        let mut idx = CharIndex::with_capacity(text.len());
+        for (b, _) in text.char_indices() {
+            idx.push(b);
+        }
+        for (c, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.byte(&text, c), b);
+        }
+        assert_eq!(idx.byte(&text, idx.chars()), text.len());
+        assert_eq!(idx.byte(&text, usize::MAX), text.len());
+    }
+}
