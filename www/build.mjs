@@ -92,9 +92,12 @@ function __xxgk_lock_policy() {
 // the user's text is in the page: script-src 'none' — from then on no script of any kind,
 // no eval, no Function, no further WebAssembly compilation. Policies only add up, so the
 // page ends with the intersection of both.
+// Both stages allow workers from blob: URLs only (worker-src blob:): the page analyses long
+// texts in a worker made from its own inline glue (src/web/worker.rs), which is handed the
+// already compiled module, so the worker needs no compilation and nothing is fetched.
 const FETCH_NONE = ["connect-src", "font-src", "media-src", "object-src", "frame-src", "child-src",
-  "worker-src", "manifest-src"];
-const LOCKED_POLICY = "script-src 'none'; worker-src 'none'; connect-src 'none'; object-src 'none'";
+  "manifest-src"];
+const LOCKED_POLICY = "script-src 'none'; worker-src blob:; connect-src 'none'; object-src 'none'";
 function cspFor(scriptHashes) {
   return [
     "default-src 'none'",
@@ -102,6 +105,7 @@ function cspFor(scriptHashes) {
     "style-src 'unsafe-inline'",
     "img-src data: blob:",
     ...FETCH_NONE.map((d) => `${d} 'none'`),
+    "worker-src blob:",
     "form-action 'none'",
     "base-uri 'none'",
   ].join("; ");

@@ -21,6 +21,7 @@ use super::storage::{self, PREVIOUS_KEY, TEXT_KEY};
 use super::summary::Summary;
 use super::tables::Tables;
 use super::text::utf16_offset;
+use super::worker::{self, run, Analyzer};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
@@ -32,18 +33,6 @@ pub const SAMPLE: &str = include_str!("../../tests/fixtures/002_ce639bba3c248ba6
 
 /// Pause after the last keystroke before the text is analysed again.
 const DEBOUNCE: Duration = Duration::from_millis(200);
-
-/// Analyses a text and times it.
-fn run(text: Rc<str>, origin: Origin) -> Rc<Analysis> {
-    let t0 = files::now();
-    let report = crate::analyze(&text);
-    Rc::new(Analysis {
-        text,
-        report,
-        origin,
-        millis: files::now() - t0,
-    })
-}
 
 fn textarea(r: &NodeRef) -> Option<HtmlTextAreaElement> {
     r.cast::<HtmlTextAreaElement>()
@@ -69,6 +58,11 @@ pub fn app() -> Html {
     let generation = use_mut_ref(|| 0u32);
     // The text put aside by the last 示例 or 打开文件.
     let previous: Rc<RefCell<Option<String>>> = use_mut_ref(|| storage::load(PREVIOUS_KEY));
+    // Long texts are analysed in a worker (see `worker`).
+    let analyzer: Rc<RefCell<Analyzer>> = use_mut_ref(Analyzer::default);
+    // The analysis shown, for callbacks made in earlier renders.
+    let shown: Rc<RefCell<Option<Rc<Analysis>>>> = use_mut_ref(|| None);
+    *shown.borrow_mut() = state.current.clone();
 
     // Puts a text into the editor (saving it, and putting the old one aside) and shows its
     // analysis at once.
@@ -110,7 +104,7 @@ pub fn app() -> Html {
 
     // On mount: bring back the saved text, analyse it, and tell the page we are ready.
     {
-        let (state, input) = (state.dispatcher(), input.clone());
+        let (state, input, analyzer) = (state.dispatcher(), input.clone(), analyzer.clone());
         use_effect_with((), move |_| {
             let restored: Vec<Rc<OpenedFile>> = storage::load_files()
                 .into_iter()
@@ -125,9 +119,19 @@ pub fn app() -> Html {
                         .filter_map(|f| f.result.as_ref().ok())
                         .find(|a| *a.text == *text)
                         .cloned();
-                    state.dispatch(Action::Analyzed(
-                        same.unwrap_or_else(|| run(text.into(), Origin::Typed)),
-                    ));
+                    match same {
+                        Some(a) => state.dispatch(Action::Analyzed(a)),
+                        None => {
+                            state.dispatch(Action::Busy(true));
+                            let state = state.clone();
+                            worker::request(
+                                &analyzer,
+                                text.into(),
+                                Origin::Typed,
+                                Callback::from(move |a| state.dispatch(Action::Analyzed(a))),
+                            );
+                        }
+                    }
                 }
             }
             if !restored.is_empty() {
@@ -140,7 +144,13 @@ pub fn app() -> Html {
     }
 
     let oninput = {
-        let (state, input, generation) = (state.dispatcher(), input.clone(), generation.clone());
+        let (state, input, generation, analyzer, shown) = (
+            state.dispatcher(),
+            input.clone(),
+            generation.clone(),
+            analyzer.clone(),
+            shown.clone(),
+        );
         Callback::from(move |_: InputEvent| {
             let Some(ta) = textarea(&input) else { return };
             if !storage::save(TEXT_KEY, &ta.value()) {
@@ -149,15 +159,33 @@ pub fn app() -> Html {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             state.dispatch(Action::Busy(true));
-            let (state, input, generation) = (state.clone(), input.clone(), generation.clone());
+            let (state, input, generation, analyzer, shown) = (
+                state.clone(),
+                input.clone(),
+                generation.clone(),
+                analyzer.clone(),
+                shown.clone(),
+            );
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() != mine {
                     return;
                 }
-                if let Some(ta) = textarea(&input) {
-                    state.dispatch(Action::Analyzed(run(ta.value().into(), Origin::Typed)));
+                let Some(ta) = textarea(&input) else { return };
+                let text: Rc<str> = ta.value().into();
+                // The same text as shown (an edit undone): nothing to analyse again.
+                let same = shown.borrow().clone().filter(|a| a.text == text);
+                if let Some(a) = same {
+                    state.dispatch(Action::Analyzed(a));
+                    return;
                 }
+                let done = Callback::from(move |a: Rc<Analysis>| {
+                    // A newer text (typed, 示例, a file) wins over a late result.
+                    if *generation.borrow() == mine {
+                        state.dispatch(Action::Analyzed(a));
+                    }
+                });
+                worker::request(&analyzer, text, Origin::Typed, done);
             });
         })
     };

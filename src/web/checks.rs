@@ -5,6 +5,9 @@ use super::labels;
 use super::state::{Focus, Shared};
 use yew::prelude::*;
 
+/// Checks drawn at most.
+const MAX_CHECKS: usize = 300;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub analysis: Shared,
@@ -22,7 +25,7 @@ pub fn checks(props: &Props) -> Html {
                 <p class="none">{ "没有发现问题。" }</p>
             } else {
                 <ul>
-                    { for checks.iter().map(|c| {
+                    { for checks.iter().take(MAX_CHECKS).map(|c| {
                         let sev = labels::severity(c.severity);
                         let active = c.start.is_some_and(|s| {
                             props.focus.is_some_and(|f| (f.start, f.end) == (s, c.end.unwrap_or(s).max(s)))
@@ -51,6 +54,9 @@ pub fn checks(props: &Props) -> Html {
                         }
                     }) }
                 </ul>
+                if checks.len() > MAX_CHECKS {
+                    <p class="more">{ format!("仅显示前 {MAX_CHECKS} 项（共 {} 项），全部见“导出 JSON”。", checks.len()) }</p>
+                }
             }
         </section>
     }

@@ -5,6 +5,9 @@
 use super::state::{Focus, Shared};
 use yew::prelude::*;
 
+/// Cited documents drawn at most.
+const MAX_CITED: usize = 300;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub analysis: Shared,
@@ -22,7 +25,7 @@ pub fn cited(props: &Props) -> Html {
                 <p class="none">{ "未识别出引用的文件。" }</p>
             } else {
                 <ol>
-                    { for cited.iter().map(|c| {
+                    { for cited.iter().take(MAX_CITED).map(|c| {
                         let span = (c.start, c.end.max(c.start));
                         let active = props.focus.is_some_and(|f| (f.start, f.end) == span);
                         let on_focus = props.on_focus.clone();
@@ -44,6 +47,9 @@ pub fn cited(props: &Props) -> Html {
                         }
                     }) }
                 </ol>
+                if cited.len() > MAX_CITED {
+                    <p class="more">{ format!("仅显示前 {MAX_CITED} 个（共 {} 个）。", cited.len()) }</p>
+                }
             }
         </section>
     }

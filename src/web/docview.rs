@@ -132,9 +132,11 @@ fn quantity_title(q: &Quantity) -> String {
     t
 }
 
-/// Pieces drawn with their marks at most; beyond them (a very long text) the text around the
-/// marked window is plain text, so the page stays responsive.
+/// Pieces drawn with their marks at most; beyond them (a very long text) only a window around
+/// the focus is drawn, so the page stays responsive.
 const MAX_PIECES: usize = 3000;
+/// Characters of plain text shown before or after the window at most.
+const MAX_PLAIN: usize = 50_000;
 
 /// The text in simplified script: the core's normalized view (traditional characters and
 /// Taiwan wording converted, pinyin glosses dropped), with the widths of digits and
@@ -202,8 +204,24 @@ pub fn doc_view(props: &Props) -> Html {
             None => a.text[idx.byte(start)..idx.byte(end)].to_owned(),
         }
     };
-    let before = (w0 > 0).then(|| slice(0, all[w0].start));
-    let after = (w1 < all.len()).then(|| slice(all[w1].start, idx.chars()));
+    // Text outside the window: shown as is when short, else as a note (laying out megabytes
+    // of text would freeze the page; the editor holds the whole text).
+    let outside = |start: usize, end: usize, before: bool| -> Html {
+        if end - start <= MAX_PLAIN {
+            return html! { { slice(start, end) } };
+        }
+        let note = if before {
+            format!(
+                "（前面还有 {} 字未显示：点击结构、检查或数量可跳到相应位置）\n",
+                end - start
+            )
+        } else {
+            format!("\n（后面还有 {} 字未显示）", end - start)
+        };
+        html! { <span class="elided" data-chars={(end - start).to_string()}>{ note }</span> }
+    };
+    let before = (w0 > 0).then(|| outside(0, all[w0].start, true));
+    let after = (w1 < all.len()).then(|| outside(all[w1].start, idx.chars(), false));
     let pieces = &all[w0..w1];
 
     use_effect_with(props.focus, |focus| {

@@ -31,12 +31,17 @@ mod storage;
 mod summary;
 mod tables;
 mod text;
+mod worker;
 
 use wasm_bindgen::prelude::*;
 
 /// Entry point, called by wasm-bindgen's glue once the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
+    // In the analysis worker (no window): nothing to mount; see `worker`.
+    if web_sys::window().is_none() {
+        return Ok(());
+    }
     panic::install();
     api::install()?;
     let root = web_sys::window()

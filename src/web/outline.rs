@@ -6,6 +6,10 @@ use super::labels;
 use super::parts::{self, Status};
 use super::state::{Focus, Shared};
 use crate::report::Section;
+use std::cell::Cell;
+
+/// Outline entries drawn at most (a huge paste can have thousands).
+const MAX_ENTRIES: usize = 500;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +24,8 @@ pub struct Props {
 #[function_component(Outline)]
 pub fn outline(props: &Props) -> Html {
     let sections = &props.analysis.report.sections;
+    let budget = Cell::new(MAX_ENTRIES);
+    let total = super::summary::count_sections(sections);
     let template = parts::parts(&props.analysis.report);
     let (present, empty, missing) = parts::counts(&template);
     let statuses = (!template.is_empty()).then(|| html! {
@@ -58,14 +64,21 @@ pub fn outline(props: &Props) -> Html {
                 <p class="none">{ "未识别出章节。" }</p>
             } else {
                 <ul class="tree">
-                    { for sections.iter().map(|s| item(s, props)) }
+                    { for sections.iter().map(|s| item(s, props, &budget)) }
                 </ul>
+                if budget.get() == 0 && total > MAX_ENTRIES {
+                    <p class="more">{ format!("仅显示前 {MAX_ENTRIES} 个标题（共 {total} 个）。") }</p>
+                }
             }
         </section>
     }
 }
 
-fn item(s: &Section, props: &Props) -> Html {
+fn item(s: &Section, props: &Props, budget: &Cell<usize>) -> Html {
+    if budget.get() == 0 {
+        return Html::default();
+    }
+    budget.set(budget.get() - 1);
     let span = (s.start, s.heading_end.max(s.start));
     let active = props.focus.is_some_and(|f| (f.start, f.end) == span);
     let onclick = {
@@ -95,7 +108,7 @@ fn item(s: &Section, props: &Props) -> Html {
                 }
             </button>
             if !s.children.is_empty() {
-                <ul>{ for s.children.iter().map(|c| item(c, props)) }</ul>
+                <ul>{ for s.children.iter().map(|c| item(c, props, budget)) }</ul>
             }
         </li>
     }
