@@ -90,6 +90,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
                     message: f.message,
                     start: span.as_ref().map(|s| s.start),
                     end: span.map(|s| s.end),
+                    part: f.part.map(str::to_owned),
                 }
             })
             .collect(),

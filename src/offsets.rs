@@ -59,14 +59,24 @@ impl OffsetMapBuilder {
                 }
             }
         }
-        self.runs.push(Run { norm: self.len, orig: src, width, step: 1 });
+        self.runs.push(Run {
+            norm: self.len,
+            orig: src,
+            width,
+            step: 1,
+        });
         self.count = 1;
         self.len += u32::from(width);
     }
 
     /// Closes the map; `orig_chars` is what the end of the normalized text maps to.
     pub fn finish(mut self, orig_chars: usize) -> OffsetMap {
-        self.runs.push(Run { norm: self.len, orig: orig_chars as u32, width: 1, step: 0 });
+        self.runs.push(Run {
+            norm: self.len,
+            orig: orig_chars as u32,
+            width: 1,
+            step: 0,
+        });
         self.runs.shrink_to_fit();
         OffsetMap { runs: self.runs }
     }
@@ -99,7 +109,10 @@ pub struct CharIndex {
 impl CharIndex {
     /// Starts an index; feed it every character with [`CharIndex::push`].
     pub fn with_capacity(bytes: usize) -> CharIndex {
-        CharIndex { checkpoints: Vec::with_capacity(bytes / CHECKPOINT / 2 + 1), chars: 0 }
+        CharIndex {
+            checkpoints: Vec::with_capacity(bytes / CHECKPOINT / 2 + 1),
+            chars: 0,
+        }
     }
 
     /// Records the next input character, which starts at byte `b`.
@@ -121,7 +134,9 @@ impl CharIndex {
         if c >= self.chars {
             return text.len();
         }
-        let Some(&start) = self.checkpoints.get(c / CHECKPOINT) else { return text.len() };
+        let Some(&start) = self.checkpoints.get(c / CHECKPOINT) else {
+            return text.len();
+        };
         let start = start as usize;
         let skip = c % CHECKPOINT;
         text.get(start..)

@@ -263,6 +263,9 @@ pub struct Check {
     pub message: String,
     pub start: Option<usize>,
     pub end: Option<usize>,
+    /// The template part the check is about (`part_missing`, `part_empty`,
+    /// `parts_out_of_order`), as its canonical key (extra).
+    pub part: Option<String>,
 }
 
 /// A piece of page furniture.

@@ -29,21 +29,27 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The 2008 regulation has no fixed overview heading and "other" is optional there.
         let optional = cx.era == Era::Y2008 && matches!(*key, "overview" | "other");
         match found.iter().find(|n| n.canonical == Some(key)) {
-            None if !optional => out.push(Finding::new(
-                "part_missing",
-                Severity::Warning,
-                format!("缺少第{}部分“{}”。", cn(i + 1), name),
-                None,
-            )),
-            Some(n) if n.empty => out.push(Finding::new(
-                "part_empty",
-                Severity::Warning,
-                format!(
-                    "“{}”部分只有标题，没有可读的内容（可能以图片形式发布）。",
-                    part_name(key)
-                ),
-                Some(n.range.clone()),
-            )),
+            None if !optional => out.push(
+                Finding::new(
+                    "part_missing",
+                    Severity::Warning,
+                    format!("缺少第{}部分“{}”。", cn(i + 1), name),
+                    None,
+                )
+                .about_part(key),
+            ),
+            Some(n) if n.empty => out.push(
+                Finding::new(
+                    "part_empty",
+                    Severity::Warning,
+                    format!(
+                        "“{}”部分只有标题，没有可读的内容（可能以图片形式发布）。",
+                        part_name(key)
+                    ),
+                    Some(n.range.clone()),
+                )
+                .about_part(key),
+            ),
             _ => {}
         }
     }
@@ -54,15 +60,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .collect();
     if let Some(w) = order.windows(2).position(|w| w[0] > w[1]) {
         let n = found[w + 1];
-        out.push(Finding::new(
-            "parts_out_of_order",
-            Severity::Info,
-            format!(
-                "“{}”部分的位置与模板顺序不一致。",
-                part_name(n.canonical.unwrap_or(""))
-            ),
-            Some(n.heading.clone()),
-        ));
+        let key = n.canonical.unwrap_or("");
+        out.push(
+            Finding::new(
+                "parts_out_of_order",
+                Severity::Info,
+                format!("“{}”部分的位置与模板顺序不一致。", part_name(key)),
+                Some(n.heading.clone()),
+            )
+            .about_part(key),
+        );
     }
     if cx.era == Era::Y2019 && is_government(cx) {
         out.extend(assessment(cx, &found));

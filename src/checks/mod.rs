@@ -45,6 +45,8 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub range: Option<Range<usize>>,
+    /// The template part concerned, for checks about parts.
+    pub part: Option<&'static str>,
 }
 
 impl Finding {
@@ -59,7 +61,14 @@ impl Finding {
             severity,
             message,
             range,
+            part: None,
         }
+    }
+
+    /// The same finding, about template part `key`.
+    pub fn about_part(mut self, key: &'static str) -> Finding {
+        self.part = Some(key);
+        self
     }
 }
 

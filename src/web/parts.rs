@@ -54,7 +54,7 @@ pub fn parts(r: &Report) -> Vec<Part> {
         .checks
         .iter()
         .filter(|c| c.code == "part_missing")
-        .map(|c| c.message.as_str())
+        .filter_map(|c| c.part.as_deref())
         .collect();
     template
         .iter()
@@ -63,9 +63,7 @@ pub fn parts(r: &Report) -> Vec<Part> {
             let status = match found {
                 Some(s) if s.empty => Status::Empty,
                 Some(_) => Status::Present,
-                None if missing.iter().any(|m| m.contains(&format!("“{name}”"))) => {
-                    Status::Missing
-                }
+                None if missing.contains(&key) => Status::Missing,
                 None if r.meta.doc_type == DocType::AnnualReport2019 => Status::Missing,
                 None => Status::Optional,
             };
