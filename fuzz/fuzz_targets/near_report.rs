@@ -32,9 +32,29 @@ const PARTS: &[&str] = &[
     "一是加强组织领导",
     "",
 ];
-const AGENCIES: &[&str] = &["某县人民政府", "衢州市人民政府办公室", "國家發展和改革委員會", "某区教育局", ""];
+const AGENCIES: &[&str] = &[
+    "某县人民政府",
+    "衢州市人民政府办公室",
+    "國家發展和改革委員會",
+    "某区教育局",
+    "",
+];
 const UNITS: &[&str] = &[
-    "件", "条", "次", "人次", "个工作日", "万元", "亿元", "%", "％", "个", "篇", "家", "场", "", "年",
+    "件",
+    "条",
+    "次",
+    "人次",
+    "个工作日",
+    "万元",
+    "亿元",
+    "%",
+    "％",
+    "个",
+    "篇",
+    "家",
+    "场",
+    "",
+    "年",
 ];
 const APPROX: &[&str] = &["", "余", "多", "近", "约", "超过", "以上", "左右"];
 const LEADS: &[&str] = &[
@@ -80,7 +100,15 @@ const FURNITURE: &[&str] = &[
     "发布机构：某县人民政府办公室",
     "相关链接",
 ];
-const META: &[&str] = &["发布日期：", "成文日期：", "索引号：", "文号：", "统计期限：", "联系电话：", "电子邮箱："];
+const META: &[&str] = &[
+    "发布日期：",
+    "成文日期：",
+    "索引号：",
+    "文号：",
+    "统计期限：",
+    "联系电话：",
+    "电子邮箱：",
+];
 const CN_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 fn pick<'a>(list: &[&'a str], i: u8) -> &'a str {
@@ -94,7 +122,11 @@ fn chinese(mut n: u32, two: bool) -> String {
         return "零".into();
     }
     let units = ["", "十", "百", "千", "万"];
-    let digits: Vec<u32> = n.to_string().chars().map(|c| c.to_digit(10).unwrap_or(0)).collect();
+    let digits: Vec<u32> = n
+        .to_string()
+        .chars()
+        .map(|c| c.to_digit(10).unwrap_or(0))
+        .collect();
     let mut s = String::new();
     let mut zero = false;
     for (i, d) in digits.iter().enumerate() {
@@ -108,7 +140,11 @@ fn chinese(mut n: u32, two: bool) -> String {
         }
         zero = false;
         if !(*d == 1 && place == 1 && s.is_empty()) {
-            s.push(if *d == 2 && two && place >= 2 { '两' } else { CN_DIGITS[*d as usize] });
+            s.push(if *d == 2 && two && place >= 2 {
+                '两'
+            } else {
+                CN_DIGITS[*d as usize]
+            });
         }
         s.push_str(units[place]);
     }
@@ -165,11 +201,15 @@ impl Numbering {
     fn render(&self) -> String {
         match self {
             Numbering::CnDun(n) => format!("{}、", chinese(u32::from(*n % 20) + 1, false)),
-            Numbering::CnParen(n, wide) if *wide => format!("（{}）", chinese(u32::from(*n % 20) + 1, false)),
+            Numbering::CnParen(n, wide) if *wide => {
+                format!("（{}）", chinese(u32::from(*n % 20) + 1, false))
+            }
             Numbering::CnParen(n, _) => format!("({})", chinese(u32::from(*n % 20) + 1, false)),
             Numbering::ArabicDot(n) => format!("{}.", n % 30),
             Numbering::ArabicParen(n) => format!("({})", n % 30),
-            Numbering::Circled(n) => char::from_u32(0x2460 + u32::from(*n % 20)).map(String::from).unwrap_or_default(),
+            Numbering::Circled(n) => char::from_u32(0x2460 + u32::from(*n % 20))
+                .map(String::from)
+                .unwrap_or_default(),
             Numbering::Part(n) => format!("第{}部分", chinese(u32::from(*n % 9) + 1, false)),
             Numbering::Markdown(n) => format!("{} ", "#".repeat(usize::from(*n % 6) + 1)),
             Numbering::Bare => String::new(),
@@ -179,11 +219,35 @@ impl Numbering {
 
 #[derive(Arbitrary, Debug)]
 enum Line {
-    Title { year: u16, agency: u8, work_summary: bool },
-    Meta { field: u8, year: u16, month: u8, day: u8, value: u32 },
-    Heading { numbering: Numbering, title: u8, glued_text: Option<u8> },
-    Sentence { lead: u8, approx: u8, num: Num, unit: u8, more: Option<(u8, Num, u8)> },
-    TableRow { label: u8, cells: Vec<u32>, layout: u8 },
+    Title {
+        year: u16,
+        agency: u8,
+        work_summary: bool,
+    },
+    Meta {
+        field: u8,
+        year: u16,
+        month: u8,
+        day: u8,
+        value: u32,
+    },
+    Heading {
+        numbering: Numbering,
+        title: u8,
+        glued_text: Option<u8>,
+    },
+    Sentence {
+        lead: u8,
+        approx: u8,
+        num: Num,
+        unit: u8,
+        more: Option<(u8, Num, u8)>,
+    },
+    TableRow {
+        label: u8,
+        cells: Vec<u32>,
+        layout: u8,
+    },
     Furniture(u8),
     Free(String),
     Blank,
@@ -205,42 +269,107 @@ impl Doc {
                 s.push('\u{3000}');
             }
             match line {
-                Line::Title { year, agency, work_summary } => {
-                    let kind = if *work_summary { "政务公开工作总结" } else { "政府信息公开工作年度报告" };
-                    let _ = write!(s, "{}{}年{}", pick(AGENCIES, *agency), 1990 + year % 60, kind);
+                Line::Title {
+                    year,
+                    agency,
+                    work_summary,
+                } => {
+                    let kind = if *work_summary {
+                        "政务公开工作总结"
+                    } else {
+                        "政府信息公开工作年度报告"
+                    };
+                    let _ = write!(
+                        s,
+                        "{}{}年{}",
+                        pick(AGENCIES, *agency),
+                        1990 + year % 60,
+                        kind
+                    );
                 }
-                Line::Meta { field, year, month, day, value } => {
+                Line::Meta {
+                    field,
+                    year,
+                    month,
+                    day,
+                    value,
+                } => {
                     let f = pick(META, *field);
                     let _ = write!(s, "{f}");
                     match field % 4 {
-                        0 => { let _ = write!(s, "{}-{:02}-{:02}", 1990 + year % 60, month % 14, day % 33); }
-                        1 => { let _ = write!(s, "{}年{}月{}日", 1990 + year % 60, month % 14, day % 33); }
-                        2 => { let _ = write!(s, "国办发〔{}〕{}号", 1990 + year % 60, value % 200); }
-                        _ => { let _ = write!(s, "0570-{}", value); }
+                        0 => {
+                            let _ =
+                                write!(s, "{}-{:02}-{:02}", 1990 + year % 60, month % 14, day % 33);
+                        }
+                        1 => {
+                            let _ =
+                                write!(s, "{}年{}月{}日", 1990 + year % 60, month % 14, day % 33);
+                        }
+                        2 => {
+                            let _ = write!(s, "国办发〔{}〕{}号", 1990 + year % 60, value % 200);
+                        }
+                        _ => {
+                            let _ = write!(s, "0570-{}", value);
+                        }
                     }
                 }
-                Line::Heading { numbering, title, glued_text } => {
+                Line::Heading {
+                    numbering,
+                    title,
+                    glued_text,
+                } => {
                     let _ = write!(s, "{}{}", numbering.render(), pick(PARTS, *title));
                     if let Some(t) = glued_text {
                         let _ = write!(s, "{}", pick(LEADS, *t));
                     }
                 }
-                Line::Sentence { lead, approx, num, unit, more } => {
-                    let _ = write!(s, "{}{}{}{}", pick(LEADS, *lead), pick(APPROX, *approx), num.render(), pick(UNITS, *unit));
+                Line::Sentence {
+                    lead,
+                    approx,
+                    num,
+                    unit,
+                    more,
+                } => {
+                    let _ = write!(
+                        s,
+                        "{}{}{}{}",
+                        pick(LEADS, *lead),
+                        pick(APPROX, *approx),
+                        num.render(),
+                        pick(UNITS, *unit)
+                    );
                     if let Some((l, n, u)) = more {
                         let _ = write!(s, "，{}{}{}", pick(LEADS, *l), n.render(), pick(UNITS, *u));
                     }
                     s.push('。');
                 }
-                Line::TableRow { label, cells, layout } => {
-                    let cells: Vec<String> = cells.iter().take(10).map(|c| (c % 1000).to_string()).collect();
+                Line::TableRow {
+                    label,
+                    cells,
+                    layout,
+                } => {
+                    let cells: Vec<String> = cells
+                        .iter()
+                        .take(10)
+                        .map(|c| (c % 1000).to_string())
+                        .collect();
                     let label = pick(ROWS, *label);
                     match layout % 5 {
-                        0 => { let _ = write!(s, "{label}\t{}", cells.join("\t")); }
-                        1 => { let _ = write!(s, "| {label} | {} |", cells.join(" | ")); }
-                        2 => { let _ = write!(s, "{label}{nl}{}", cells.join(nl)); }
-                        3 => { let _ = write!(s, "{label} {}", cells.join(" ")); }
-                        _ => { let _ = write!(s, "{label}{}", cells.concat()); }
+                        0 => {
+                            let _ = write!(s, "{label}\t{}", cells.join("\t"));
+                        }
+                        1 => {
+                            let _ = write!(s, "| {label} | {} |", cells.join(" | "));
+                        }
+                        2 => {
+                            let _ = write!(s, "{label}{nl}{}", cells.join(nl));
+                        }
+                        3 => {
+                            let _ = write!(s, "{label} {}", cells.join(" "));
+                        }
+                        _ => {
+                            let _ = write!(s, "{label}{}", cells.concat());
+                        }
                     }
                 }
                 Line::Furniture(i) => s.push_str(pick(FURNITURE, *i)),
