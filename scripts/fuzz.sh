@@ -7,7 +7,8 @@
 # runtime: rustup's nightly when installed; otherwise the stable toolchain with
 # RUSTC_BOOTSTRAP=1 (with ASan when its runtime is shipped, else --sanitizer none — safe
 # Rust needs no ASan to find panics, overflows and hangs). A crash, a panic or an input
-# slower than 10 s fails the run; the input is kept in fuzz/artifacts/<target>/.
+# slower than 10 s fails the run; the input is kept in fuzz/artifacts/<target>/. Builds are
+# optimised with debug assertions and overflow checks on (-O -a).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -48,7 +49,7 @@ for t in "${targets[@]}"; do
   say "fuzzing $t for ${seconds}s ($toolchain, sanitizer $sanitizer)"
   mkdir -p fuzz/artifacts
   log="fuzz/artifacts/$t.log"
-  if "${fuzz[@]}" run -O --sanitizer "$sanitizer" "$t" "${corpus[@]}" -- \
+  if "${fuzz[@]}" run -O -a --sanitizer "$sanitizer" "$t" "${corpus[@]}" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 "${extra[@]}" \
       >"$log" 2>&1; then
     grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb|slowest_unit_time_sec))' "$log" || true
