@@ -147,6 +147,9 @@ const external = html.match(/\b(?:src|href)\s*=\s*["'](?!data:|#)[^"']*["']/gi);
 if (external) fail(`the page refers to external resources: ${external.join(", ")}`);
 
 // The policy: replaces the template's CSP <meta>, or goes right after <meta charset>.
+// Browsers hash a script's text as parsed, where CR LF and CR have become LF: so must we (a
+// template checked out with CRLF line ends would otherwise get hashes that match nothing).
+html = html.replace(/\r\n?/g, "\n");
 const scripts = inlineScripts(html);
 if (!scripts.some((s) => s.module && s.text.includes("__xxgk_lock_policy"))) fail("no module script with the glue");
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${cspFor(scripts.map((s) => sha256(s.text)))}">`;
