@@ -72,6 +72,11 @@ function __xxgk_lock_policy() {
     document.head.appendChild(meta);
 }
 `;
+  // Optional chaining (`a?.b`) is Chromium 80+; 360 安全浏览器 12 and other Chromium 7x
+  // browsers cannot even parse a module that has it. wasm-bindgen's debugString has one,
+  // `= /…/.exec(x)?.[1]`: the same without it is `= (/…/.exec(x) || [])[1]`. Any other use
+  // fails tests/e2e/budgets.test.mjs, which then needs a rule here.
+  g = g.replace(/= (\/(?:[^/\\\n]|\\.)+\/[a-z]*\.exec\([\w$]+\))\?\.\[(\d+)\]/g, "= ($1 || [])[$2]");
   // Inside <script>, "</script" and "<!--" would end or confuse the element.
   g = g.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
   return g;
