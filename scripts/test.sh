@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # README command 2: the full test suite. Sets up, runs `cargo test` (all targets), builds the
-# page and runs every browser test in tests/e2e/*.test.mjs: the page (page.test.mjs), its
-# security policy (security.test.mjs), its deterministic budgets — size, MVP wasm, ES2020
-# scripts, no eval (budgets.test.mjs) — and any other suite added there. Exits non-zero when anything fails; the last line is
+# page and runs every browser test in tests/e2e/*.test.mjs: the page (page.test.mjs), the
+# workbench (workbench.test.mjs), its security policy (security.test.mjs) and its
+# deterministic budgets — size, MVP wasm, ES2020 scripts, no eval (budgets.test.mjs).
+# XXGK_LONG=1 adds a bounded fuzzing run (scripts/fuzz.sh, ~2 min plus a one-off cargo-fuzz
+# install and fuzz build). Exits non-zero when anything fails; the last line is
 # "N passed, N failed" for the browser tests.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +18,11 @@ if have cargo; then CARGO=cargo; else CARGO=/usr/bin/cargo; fi
 status=0
 say "cargo test --all-targets"
 "$CARGO" test --all-targets || status=1
+# Long mode (XXGK_LONG=1): the fuzz targets in fuzz/, XXGK_FUZZ_SECONDS (60) each.
+if [ "${XXGK_LONG:-0}" = 1 ]; then
+  say "long mode: fuzzing (scripts/fuzz.sh)"
+  bash scripts/fuzz.sh || status=1
+fi
 # The browser tests compare the page's JSON with the CLI's.
 "$CARGO" build --bin xxgk || status=1
 export XXGK_BIN="$ROOT/target/debug/xxgk"

@@ -75,6 +75,11 @@ function __xxgk_lock_policy() {
     document.head.appendChild(meta);
 }
 `;
+  // Optional chaining (`a?.b`) is Chromium 80+; 360 安全浏览器 12 and other Chromium 7x
+  // browsers cannot even parse a module that has it. wasm-bindgen's debugString has one,
+  // `= /…/.exec(x)?.[1]`: the same without it is `= (/…/.exec(x) || [])[1]`. Any other use
+  // fails tests/e2e/budgets.test.mjs, which then needs a rule here.
+  g = g.replace(/= (\/(?:[^/\\\n]|\\.)+\/[a-z]*\.exec\([\w$]+\))\?\.\[(\d+)\]/g, "= ($1 || [])[$2]");
   // Inside <script>, "</script" and "<!--" would end or confuse the element.
   g = g.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
   return g;
@@ -154,6 +159,9 @@ const external = html.match(/\b(?:src|href)\s*=\s*["'](?!data:|#)[^"']*["']/gi);
 if (external) fail(`the page refers to external resources: ${external.join(", ")}`);
 
 // The policy: replaces the template's CSP <meta>, or goes right after <meta charset>.
+// Browsers hash a script's text as parsed, where CR LF and CR have become LF: so must we (a
+// template checked out with CRLF line ends would otherwise get hashes that match nothing).
+html = html.replace(/\r\n?/g, "\n");
 const scripts = inlineScripts(html);
 if (!scripts.some((s) => s.module && s.text.includes("__xxgk_lock_policy"))) fail("no module script with the glue");
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${cspFor(scripts.map((s) => sha256(s.text)))}">`;
