@@ -154,7 +154,16 @@ impl<'a> Text<'a> {
     /// The input text of a character range.
     pub fn orig_slice(&self, chars: Range<usize>) -> &'a str {
         let s = self.orig_index.byte(self.orig, chars.start);
-        let e = self.orig_index.byte(self.orig, chars.end).max(s);
+        let n = chars.end.saturating_sub(chars.start);
+        // Short spans (numbers, titles): walk on from the start instead of a second lookup.
+        let e = if n <= crate::offsets::CHECKPOINT {
+            self.orig[s..]
+                .char_indices()
+                .nth(n)
+                .map_or(self.orig.len(), |(b, _)| s + b)
+        } else {
+            self.orig_index.byte(self.orig, chars.end).max(s)
+        };
         &self.orig[s..e]
     }
 
@@ -174,6 +183,7 @@ impl<'a> Text<'a> {
     }
 }
 
+#[inline]
 fn push(norm: &mut String, map: &mut OffsetMapBuilder, c: char, src: usize) {
     norm.push(c);
     map.push(c.len_utf8(), src);

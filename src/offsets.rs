@@ -42,6 +42,7 @@ pub struct OffsetMapBuilder {
 
 impl OffsetMapBuilder {
     /// Records a normalized character of `width` bytes that came from input character `src`.
+    #[inline]
     pub fn push(&mut self, width: usize, src: usize) {
         let (width, src) = (width as u8, src as u32);
         if let Some(last) = self.runs.last_mut() {

@@ -29,6 +29,11 @@ fn anchor(line: &str) -> Option<TableId> {
     if line.len() > 600 || line.contains('。') {
         return None;
     }
+    // Every anchor has one of these characters (新 本年新收, 章 规章, 条 第二十条, 审 尚未审结,
+    // 诉 起诉, 持 结果维持): most lines are rejected without building a compacted copy.
+    if !line.contains(['新', '章', '条', '审', '诉', '持']) {
+        return None;
+    }
     let c = compact(line);
     let plain = strip_numbering(&c);
     if plain.starts_with("本年新收") && !plain.contains(',') {
