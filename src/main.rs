@@ -6,8 +6,10 @@
 //! declared charset), Word documents (.docx), PDFs with a text layer, and text in UTF-8,
 //! UTF-16, GB18030 or Big5; the content decides the format (standard input too), the file name
 //! is a hint. A file that cannot be read (a scanned PDF, an old .doc, …) is reported on stderr
-//! with the reason and makes the exit status 1; the other files are still analysed.
-//! `xxgk summary FILE...` prints a short human summary.
+//! with the reason and makes the exit status 1; the other files are still analysed. Files are
+//! analysed on every core, a chunk at a time, and each result is written as soon as its turn
+//! comes, so memory stays bounded on large batches. `xxgk summary FILE...` prints a short
+//! human summary.
 
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
@@ -69,21 +71,38 @@ fn read_input(path: &PathBuf) -> Result<Report, String> {
         .map_err(|e| format!("{}: {}", path.display(), e.message))
 }
 
-/// Analyses every file, in parallel, keeping the order of the arguments.
-fn analyse_all(files: &[PathBuf]) -> Vec<Result<Report, String>> {
+/// Files analysed at once: enough to keep every core busy, few enough that memory stays
+/// bounded however many files are given (results are written and dropped chunk by chunk).
+const CHUNK: usize = 256;
+
+/// Analyses every file in parallel, chunk by chunk, and hands each result to `emit` in the
+/// order of the arguments. Shows progress on a terminal.
+fn analyse_in_order(
+    files: &[PathBuf],
+    mut emit: impl FnMut(&PathBuf, Result<Report, String>) -> io::Result<()>,
+) -> io::Result<()> {
     let done = AtomicUsize::new(0);
     let show = files.len() > 1 && io::stderr().is_terminal();
-    files
-        .par_iter()
-        .map(|f| {
-            let r = read_input(f);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if show {
-                eprint!("\r已分析 {n}/{} 个文件", files.len());
-            }
-            r
-        })
-        .collect()
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<Result<Report, String>> = chunk
+            .par_iter()
+            .map(|f| {
+                let r = read_input(f);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if show {
+                    eprint!("\r已分析 {n}/{} 个文件", files.len());
+                }
+                r
+            })
+            .collect();
+        for (f, r) in chunk.iter().zip(results) {
+            emit(f, r)?;
+        }
+    }
+    if show {
+        eprintln!();
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -97,35 +116,46 @@ fn main() -> ExitCode {
             jsonl,
             pretty,
         } => {
-            let results = analyse_all(&files);
-            if files.len() > 1 && io::stderr().is_terminal() {
-                eprintln!();
-            }
-            let mut reports = Vec::new();
-            for r in results {
-                match r {
-                    Ok(rep) => reports.push(rep),
+            // One file: an object; several: an array (or JSON lines), written as results come.
+            let array = files.len() > 1 && !jsonl;
+            let mut written = 0usize;
+            let mut res = if array { out.write_all(b"[") } else { Ok(()) };
+            res = res.and_then(|_| {
+                analyse_in_order(&files, |_, r| match r {
+                    Ok(rep) => {
+                        if array && written > 0 {
+                            out.write_all(b",")?;
+                        }
+                        if array && pretty {
+                            out.write_all(b"\n")?;
+                        }
+                        write_json(&mut out, &rep, pretty)?;
+                        if !array {
+                            out.write_all(b"\n")?;
+                        }
+                        written += 1;
+                        Ok(())
+                    }
                     Err(msg) => {
                         eprintln!("xxgk: {msg}");
                         failed = true;
+                        Ok(())
                     }
-                }
-            }
-            write_reports(&mut out, &reports, files.len() > 1, jsonl, pretty)
-        }
-        Command::Summary { files } => {
-            let mut res = Ok(());
-            for (f, r) in files.iter().zip(analyse_all(&files)) {
-                match r {
-                    Ok(rep) => res = res.and(write_summary(&mut out, f, &rep)),
-                    Err(msg) => {
-                        eprintln!("xxgk: {msg}");
-                        failed = true;
-                    }
-                }
+                })
+            });
+            if array {
+                res = res.and_then(|_| out.write_all(b"]\n"));
             }
             res
         }
+        Command::Summary { files } => analyse_in_order(&files, |f, r| match r {
+            Ok(rep) => write_summary(&mut out, f, &rep),
+            Err(msg) => {
+                eprintln!("xxgk: {msg}");
+                failed = true;
+                Ok(())
+            }
+        }),
     };
     if let Err(e) = result.and_then(|_| out.flush()) {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -140,35 +170,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_reports(
-    out: &mut impl Write,
-    reports: &[Report],
-    many: bool,
-    jsonl: bool,
-    pretty: bool,
-) -> io::Result<()> {
-    let to_json = |r: &Report| {
-        if pretty {
-            serde_json::to_string_pretty(r)
-        } else {
-            serde_json::to_string(r)
-        }
-    };
-    if jsonl {
-        for r in reports {
-            writeln!(out, "{}", to_json(r).map_err(io::Error::other)?)?;
-        }
-    } else if many {
-        let s = if pretty {
-            serde_json::to_string_pretty(reports)
-        } else {
-            serde_json::to_string(reports)
-        };
-        writeln!(out, "{}", s.map_err(io::Error::other)?)?;
-    } else if let Some(r) = reports.first() {
-        writeln!(out, "{}", to_json(r).map_err(io::Error::other)?)?;
+fn write_json(out: &mut impl Write, r: &Report, pretty: bool) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, r).map_err(io::Error::other)
+    } else {
+        serde_json::to_writer(&mut *out, r).map_err(io::Error::other)
     }
-    Ok(())
 }
 
 /// The number as the report writes it: 一、 (一) 1. (1) ① 第一部分.
