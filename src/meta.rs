@@ -150,15 +150,20 @@ fn header_fields(
             continue;
         }
         let t = line.text(norm);
-        // every `key:` on the line, at a field boundary, longest key first at a position
+        // every `key:` on the line, at a field boundary: found from each colon backwards
         let mut keys: Vec<(usize, usize, &'static str)> = Vec::new();
-        for key in crate::furniture::HEADER_KEYS {
-            for (at, _) in t.match_indices(key) {
-                let rest = t[at + key.len()..].trim_start();
-                let boundary = at == 0 || t[..at].ends_with([' ', '\t', '•', '·']);
-                if rest.starts_with(':') && boundary {
-                    keys.push((at, t.len() - rest.len() + 1, key));
-                }
+        for (colon, _) in t.match_indices(':') {
+            let before = t[..colon].trim_end();
+            let key = crate::furniture::HEADER_KEYS
+                .iter()
+                .filter(|k| before.ends_with(*k))
+                .filter(|k| {
+                    let at = before.len() - k.len();
+                    at == 0 || t[..at].ends_with([' ', '\t', '•', '·'])
+                })
+                .max_by_key(|k| k.len());
+            if let Some(key) = key {
+                keys.push((before.len() - key.len(), colon + 1, key));
             }
         }
         keys.sort_by_key(|&(at, _, key)| (at, std::cmp::Reverse(key.len())));
@@ -319,76 +324,62 @@ fn period(norm: &str, dates: &[(usize, Date, usize)]) -> Option<(Date, Date, Ran
 
 fn contacts(norm: &str, f: &mut Found) {
     let b = norm.as_bytes();
-    // phone numbers: runs of digits
+    let email_char = |ch: char| ch.is_ascii_alphanumeric() || "._-+".contains(ch);
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            if let Some(len) = phone_len(&norm[i..]) {
-                f.phones.push(i..i + len);
-                i += len;
-                continue;
+        match b[i] {
+            // phone numbers: runs of digits
+            c if c.is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) => {
+                if let Some(len) = phone_len(&norm[i..]) {
+                    f.phones.push(i..i + len);
+                    i += len;
+                    continue;
+                }
             }
+            b'@' => {
+                let start = norm[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| !email_char(*ch))
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
+                let end = norm[i + 1..]
+                    .find(|ch: char| !(ch.is_ascii_alphanumeric() || ".-".contains(ch)))
+                    .map_or(norm.len(), |p| i + 1 + p);
+                let addr = norm[start..end].trim_end_matches('.');
+                if start < i && addr.len() > i - start + 3 && addr[i - start..].contains('.') {
+                    f.emails.push(start..start + addr.len());
+                }
+            }
+            b'h' | b'w' => {
+                let rest = &norm[i..];
+                if rest.starts_with("http://")
+                    || rest.starts_with("https://")
+                    || rest.starts_with("www.")
+                {
+                    let end = rest
+                        .find(|ch: char| !ch.is_ascii_graphic() || ch == ')' || ch == '(')
+                        .map_or(norm.len(), |p| i + p);
+                    let url = norm[i..end].trim_end_matches(['.', ',', ';', ')']);
+                    if url.len() > 6 {
+                        f.websites.push(i..i + url.len());
+                    }
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
+            // 地址: (also 通讯地址:, 办公地址:) — 地 is E5 9C B0
+            0xE5 if norm[i..].starts_with("地址:") => {
+                let s = i + "地址:".len();
+                let e = norm[s..]
+                    .find([',', '。', ';', '\n', ')', ' '])
+                    .map_or(norm.len(), |p| s + p);
+                if e > s {
+                    f.addresses.push(s..e);
+                }
+            }
+            _ => {}
         }
         i += 1;
-    }
-    let email_char = |ch: char| ch.is_ascii_alphanumeric() || "._-+".contains(ch);
-    for (at, _) in norm.match_indices('@') {
-        let start = norm[..at]
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| !email_char(*ch))
-            .map_or(0, |(p, ch)| p + ch.len_utf8());
-        let end = norm[at + 1..]
-            .find(|ch: char| !(ch.is_ascii_alphanumeric() || ".-".contains(ch)))
-            .map_or(norm.len(), |p| at + 1 + p);
-        let addr = norm[start..end].trim_end_matches('.');
-        if start < at && addr.len() > at - start + 3 && addr[at - start..].contains('.') {
-            f.emails.push(start..start + addr.len());
-        }
-    }
-    let mut taken = 0;
-    let starts = norm
-        .match_indices("http")
-        .map(|(p, _)| p)
-        .chain(norm.match_indices("www.").map(|(p, _)| p));
-    let mut starts: Vec<usize> = starts.collect();
-    starts.sort_unstable();
-    for at in starts {
-        let rest = &norm[at..];
-        if at < taken
-            || !(rest.starts_with("http://")
-                || rest.starts_with("https://")
-                || rest.starts_with("www."))
-        {
-            continue;
-        }
-        let end = rest
-            .find(|ch: char| !ch.is_ascii_graphic() || ch == ')' || ch == '(')
-            .map_or(norm.len(), |p| at + p);
-        let url = norm[at..end].trim_end_matches(['.', ',', ';', ')']);
-        if url.len() > 6 {
-            f.websites.push(at..at + url.len());
-        }
-        taken = end;
-    }
-    for key in ["通讯地址:", "办公地址:", "地址:"] {
-        for (at, _) in norm.match_indices(key) {
-            if f.addresses
-                .iter()
-                .any(|r| r.start <= at + key.len() && at < r.end)
-                || norm[..at].ends_with("通讯")
-                || norm[..at].ends_with("办公")
-            {
-                continue;
-            }
-            let s = at + key.len();
-            let e = norm[s..]
-                .find([',', '。', ';', '\n', ')', ' '])
-                .map_or(norm.len(), |p| s + p);
-            if e > s {
-                f.addresses.push(s..e);
-            }
-        }
     }
 }
 
@@ -447,7 +438,12 @@ fn citations(norm: &str) -> Vec<Cited> {
     }
     // Bare numbers not already taken by a title.
     let mut next_free = 0;
-    for (j, _) in norm.match_indices(['[', '(']) {
+    let brackets = norm
+        .bytes()
+        .enumerate()
+        .filter(|&(_, c)| c == b'[' || c == b'(')
+        .map(|(j, _)| j);
+    for j in brackets {
         if j < next_free {
             continue;
         }
