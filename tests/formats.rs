@@ -60,24 +60,6 @@ fn table(r: &Report, id: &str) -> Vec<(String, Vec<Option<f64>>)> {
         .collect()
 }
 
-fn key(r: &Report) -> Vec<Option<f64>> {
-    let k = &r.key;
-    vec![
-        k.requests_received,
-        k.requests_carried_over_from_last_year,
-        k.requests_completed,
-        k.requests_carried_to_next_year,
-        k.outcome_disclosed,
-        k.outcome_partially_disclosed,
-        k.outcome_not_disclosed,
-        k.outcome_unable_to_provide,
-        k.outcome_not_processed,
-        k.outcome_other,
-        k.review_total,
-        k.litigation_total,
-    ]
-}
-
 /// Analyses a fixture, checks the span contract against the extracted text, and that table
 /// cells slice it.
 fn load(name: &str) -> (String, Report) {
@@ -104,7 +86,7 @@ fn assert_same_as_plain(name: &str, r: &Report) {
     let templates: Vec<_> = r.tables.iter().map(|t| t.template.clone()).collect();
     let plain_templates: Vec<_> = p.tables.iter().map(|t| t.template.clone()).collect();
     assert_eq!(templates, plain_templates, "{name}: templates");
-    assert_eq!(key(r), key(&p), "{name}: key values");
+    assert_eq!(key_values(r), key_values(&p), "{name}: key values");
     assert_eq!(r.meta.title, p.meta.title, "{name}: title");
     assert_eq!(r.meta.agency, p.meta.agency, "{name}: agency");
     assert_eq!(r.meta.year, p.meta.year, "{name}: year");
@@ -219,7 +201,7 @@ fn pdf_text_layer_gives_the_structure_prose_tables_and_key_values() {
         .flat_map(|row| &row.cells)
         .all(|c| c.status == "decoded"));
     assert_eq!(table(&r, "table3"), table(&p, "table3"));
-    assert_eq!(key(&r), key(&p));
+    assert_eq!(key_values(&r), key_values(&p));
     assert!(
         !r.checks.iter().any(|c| c.code.starts_with("table")),
         "{:?}",

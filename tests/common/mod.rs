@@ -24,6 +24,25 @@ pub fn chars(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// The twelve key indicators in their contract order.
+pub fn key_values(r: &Report) -> Vec<Option<f64>> {
+    let k = &r.key;
+    vec![
+        k.requests_received,
+        k.requests_carried_over_from_last_year,
+        k.requests_completed,
+        k.requests_carried_to_next_year,
+        k.outcome_disclosed,
+        k.outcome_partially_disclosed,
+        k.outcome_not_disclosed,
+        k.outcome_unable_to_provide,
+        k.outcome_not_processed,
+        k.outcome_other,
+        k.review_total,
+        k.litigation_total,
+    ]
+}
+
 pub fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
     for s in sections {
         out.push(s);

@@ -68,11 +68,7 @@ function cliPath() {
   return found[0];
 }
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
+import { CHROMIUM, ARGS } from "./browser.mjs";
 
 let context;
 let profile;

@@ -29,11 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const pagePath = process.env.XXGK_PAGE || join(root, "www", "dist", "xxgk.html");
 const pageUrl = pathToFileURL(pagePath).href;
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
+import { CHROMIUM, ARGS } from "./browser.mjs";
 const fixtures = join(root, "tests", "fixtures");
 const SEEDS = readdirSync(fixtures).filter((f) => f.endsWith(".txt")).sort()
   .map((f) => ({ name: f.slice(0, 3), text: readFileSync(join(fixtures, f), "utf8") }));
