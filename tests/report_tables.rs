@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use xxgk::report::{Report, Severity};
+use xxgk::report::Severity;
 
 fn table_fixture(name: &str) -> String {
     let path = format!(
