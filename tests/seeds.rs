@@ -12,10 +12,6 @@ fn analyze(seed: &str) -> (String, Report) {
     (text, r)
 }
 
-fn top(r: &Report) -> Vec<Option<&str>> {
-    r.sections.iter().map(|s| s.canonical.as_deref()).collect()
-}
-
 fn checks<'a>(r: &'a Report, code: &str) -> Vec<&'a xxgk::report::Check> {
     r.checks.iter().filter(|c| c.code == code).collect()
 }
@@ -34,21 +30,14 @@ fn seed_000_zhaotong_2020_traditional_with_pictures() {
         "{:?}",
         m.agency
     );
-    assert_eq!(m.year, Some(2020));
-    assert_eq!(m.published.as_deref(), Some("2021-03-15"));
-    assert_eq!(m.doc_type, DocType::AnnualReport2019);
-    assert_eq!(m.script, Script::Traditional);
-    assert_eq!(
-        top(&r),
-        [
-            Some("overview"),
-            Some("proactive"),
-            Some("requests"),
-            Some("review_litigation"),
-            Some("problems"),
-            Some("other")
-        ]
+    assert_dated(
+        &r,
+        2020,
+        Some("2021-03-15"),
+        DocType::AnnualReport2019,
+        Script::Traditional,
     );
+    assert_eq!(canonicals(&r), SIX_PARTS);
     let empty: Vec<bool> = r.sections.iter().map(|s| s.empty).collect();
     assert_eq!(empty, [false, true, true, true, false, false]);
     assert_eq!(r.sections[0].title, "總體情況");
@@ -99,11 +88,15 @@ fn seed_001_yunfu_2015_old_regulation_with_unnumbered_parts() {
     assert_spans(&text, &r);
     let m = &r.meta;
     assert_eq!(m.agency.as_deref(), Some("雲浮市人民政府辦公室"));
-    assert_eq!(m.year, Some(2015));
-    assert_eq!(m.doc_type, DocType::AnnualReport2008);
-    assert_eq!(m.script, Script::Traditional);
+    assert_dated(
+        &r,
+        2015,
+        None,
+        DocType::AnnualReport2008,
+        Script::Traditional,
+    );
     assert_eq!(
-        top(&r),
+        canonicals(&r),
         [
             Some("overview"),
             Some("proactive"),
@@ -147,10 +140,13 @@ fn seed_002_quzhou_2019_metadata_and_prose_arithmetic() {
     assert_spans(&text, &r);
     let m = &r.meta;
     assert_eq!(m.agency.as_deref(), Some("衢州市人民政府"));
-    assert_eq!(m.year, Some(2019));
-    assert_eq!(m.published.as_deref(), Some("2020-03-10"));
-    assert_eq!(m.doc_type, DocType::AnnualReport2019);
-    assert_eq!(m.script, Script::Simplified);
+    assert_dated(
+        &r,
+        2019,
+        Some("2020-03-10"),
+        DocType::AnnualReport2019,
+        Script::Simplified,
+    );
     assert_eq!(
         m.index_number.as_deref(),
         Some("11330800002618015K/2020-102110")
@@ -184,17 +180,7 @@ fn seed_002_quzhou_2019_metadata_and_prose_arithmetic() {
     ] {
         assert!(numbers.contains(&n), "{n} cited: {numbers:?}");
     }
-    assert_eq!(
-        top(&r),
-        [
-            Some("overview"),
-            Some("proactive"),
-            Some("requests"),
-            Some("review_litigation"),
-            Some("problems"),
-            Some("other")
-        ]
-    );
+    assert_eq!(canonicals(&r), SIX_PARTS);
     let overview: Vec<&str> = r.sections[0]
         .children
         .iter()
@@ -265,7 +251,7 @@ fn seed_003_cangzhou_work_summary() {
     );
     assert_eq!(m.year, Some(2019));
     assert_eq!(m.doc_type, DocType::WorkSummary);
-    assert_eq!(top(&r), [None, None]);
+    assert_eq!(canonicals(&r), [None, None]);
     let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["2019年政务公开工作总结", "2020年工作谋划"]);
     let kids: Vec<&str> = r.sections[0]
@@ -285,10 +271,13 @@ fn seed_004_chuxiong_work_points_report() {
     assert_spans(&text, &r);
     let m = &r.meta;
     assert_eq!(m.agency.as_deref(), Some("楚雄经开区(高新区)"));
-    assert_eq!(m.year, Some(2018));
-    assert_eq!(m.published.as_deref(), Some("2018-12-20"));
-    assert_eq!(m.doc_type, DocType::Other);
-    assert_eq!(m.script, Script::Simplified);
+    assert_dated(
+        &r,
+        2018,
+        Some("2018-12-20"),
+        DocType::Other,
+        Script::Simplified,
+    );
     assert_eq!(
         m.index_number.as_deref(),
         Some("11532301734304660U-/2018-1227004")
@@ -303,7 +292,7 @@ fn seed_004_chuxiong_work_points_report() {
         ]
     );
     assert_eq!(r.sections[0].children.len(), 4);
-    assert_eq!(top(&r), [None, None, None]);
+    assert_eq!(canonicals(&r), [None, None, None]);
     assert_eq!(r.furniture.last().map(|f| f.text.as_str()), Some("下载"));
 }
 

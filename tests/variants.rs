@@ -18,10 +18,6 @@ fn variant(name: &str) -> (String, xxgk::report::Report) {
     (text, r)
 }
 
-fn canon(r: &xxgk::report::Report) -> Vec<Option<&str>> {
-    r.sections.iter().map(|s| s.canonical.as_deref()).collect()
-}
-
 #[test]
 fn department_report_in_markdown() {
     let (_, r) = variant("dept_2021_markdown");
@@ -35,17 +31,7 @@ fn department_report_in_markdown() {
         (Some(2021), Some("2022-01-25"))
     );
     assert_eq!(r.meta.doc_type, DocType::AnnualReport2019);
-    assert_eq!(
-        canon(&r),
-        [
-            Some("overview"),
-            Some("proactive"),
-            Some("requests"),
-            Some("review_litigation"),
-            Some("problems"),
-            Some("other")
-        ]
-    );
+    assert_eq!(canonicals(&r), SIX_PARTS);
     assert!(r
         .sections
         .iter()
@@ -108,7 +94,7 @@ fn shanghai_style_report_with_part_headings_and_local_parts() {
         "二○一三年三月二十日 signature"
     );
     assert_eq!(
-        canon(&r),
+        canonicals(&r),
         [
             Some("overview"),
             Some("proactive"),

@@ -24,6 +24,36 @@ pub fn chars(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// The six parts of the 2019/2021 template, in order.
+pub const SIX_PARTS: [Option<&str>; 6] = [
+    Some("overview"),
+    Some("proactive"),
+    Some("requests"),
+    Some("review_litigation"),
+    Some("problems"),
+    Some("other"),
+];
+
+/// Template keys of the top-level sections.
+pub fn canonicals(r: &Report) -> Vec<Option<&str>> {
+    r.sections.iter().map(|s| s.canonical.as_deref()).collect()
+}
+
+/// Year, publication date, document type and script in one assertion.
+pub fn assert_dated(
+    r: &Report,
+    year: i32,
+    published: Option<&str>,
+    doc_type: xxgk::report::DocType,
+    script: xxgk::report::Script,
+) {
+    let m = &r.meta;
+    assert_eq!(
+        (m.year, m.published.as_deref(), m.doc_type, m.script),
+        (Some(year), published, doc_type, script)
+    );
+}
+
 /// The twelve key indicators in their contract order.
 pub fn key_values(r: &Report) -> Vec<Option<f64>> {
     let k = &r.key;
