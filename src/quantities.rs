@@ -127,9 +127,10 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
         (Decimal::from_int(v), i + l, n)
     };
     if !is_arabic {
-        // A lone 一 is an article (一个比较大的改观, 一件事, 跑一次), and a numeral inside a
-        // quoted slogan (“三同步”) is a name.
-        if value.mantissa == 1 && cn_chars == 1 {
+        // A lone 一 is an article (一个比较大的改观, 一件事, 跑一次) and a lone 零 a word
+        // (零件, 零跑腿) — but not before 万/亿 (一万余条) — and a numeral inside a quoted
+        // slogan (“三同步”) is a name.
+        if value.mantissa <= 1 && cn_chars == 1 && !norm[j..].starts_with(['万', '亿']) {
             return None;
         }
         if before.ends_with(['“', '"', '「', '‘']) {
@@ -446,6 +447,18 @@ mod tests {
             ]
         );
         assert_eq!(q("48万人"), vec![("48万人".into(), 480000.0, "人", None)]);
+        assert_eq!(
+            q("发布一万余条"),
+            vec![("一万余条".into(), 10000.0, "条", Some(Approx::Over))]
+        );
+        assert_eq!(
+            q("两万人次"),
+            vec![("两万人次".into(), 20000.0, "人次", None)]
+        );
+        assert_eq!(
+            q("十余家"),
+            vec![("十余家".into(), 10.0, "家", Some(Approx::Over))]
+        );
         let r = crate::normalize::Text::new("3至5个工作日").norm;
         let f = extract(&r, &[]);
         assert_eq!(
@@ -462,5 +475,6 @@ mod tests {
         assert_eq!(q("结转至2026年6件"), vec![("6件".into(), 6.0, "件", None)]);
         assert!(q("2019年,部门").is_empty());
         assert!(q("两部门联合").is_empty());
+        assert!(q("采购零件,实现零跑腿").is_empty());
     }
 }
