@@ -259,6 +259,10 @@ fn numbering(line: &str, expect_arabic: Option<u32>) -> Option<Numbering> {
                     false,
                 ));
             }
+            // 1) with only the closing parenthesis: the (1) level
+            ')' => {
+                return Some((Style::ArabicParen, Some(0..len), Some(v), len + 1, false));
+            }
             c if crate::normalize::is_cjk(c)
                 && expect_arabic == Some(v)
                 && !"年月日号个件条项次人万余多".contains(c) =>
