@@ -208,7 +208,19 @@ fn title_agency(norm: &str, t: &Title) -> Option<Range<usize>> {
     let agency = text[..cut].trim_end_matches(['\n', ' ']);
     // 某市人民政府办公室关于某市2021年…: the body is what stands before 关于
     let agency = agency.find("关于").map_or(agency, |p| &agency[..p]);
-    (char_len(agency) >= 2).then(|| t.range.start..t.range.start + agency.len())
+    if char_len(agency) >= 2 {
+        return Some(t.range.start..t.range.start + agency.len());
+    }
+    // 2021年(度)某区人民政府政府信息公开工作年度报告: the body follows the year
+    let after = &text[cut + 4 + '年'.len_utf8()..];
+    let after = after.strip_prefix('度').unwrap_or(after);
+    let end = ["政府信息公开", "政务公开", "信息公开"]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()?;
+    let body = &after[..end];
+    let start = t.range.start + (text.len() - after.len());
+    (char_len(body) >= 2 && crate::title::is_agency_line(body)).then(|| start..start + body.len())
 }
 
 /// A name that is a whole body (…人民政府, …办公室), not just a place (昭通市).
