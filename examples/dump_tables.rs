@@ -1,6 +1,7 @@
 //! Prints the tables `xxgk::tables` finds in a text file: `cargo run --example dump_tables FILE`.
+use xxgk::key::key_values;
 use xxgk::normalize::Text;
-use xxgk::tables::{find_tables, key_values, table_checks};
+use xxgk::tables::{find_tables, table_checks};
 
 fn main() {
     for path in std::env::args().skip(1) {

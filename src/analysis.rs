@@ -5,18 +5,16 @@
 //! span contract is kept in one place.
 
 use crate::checks::{self, Context};
-use crate::decode::Decoded;
-use crate::furniture;
+use crate::input::decode::Decoded;
 use crate::key::{self, KeyValue};
-use crate::lines;
-use crate::meta;
-use crate::normalize::Text;
-use crate::quantities;
+use crate::lexicon::parts::Era;
+use crate::numbers::quantities;
+use crate::page::{furniture, meta, title};
 use crate::report::*;
-use crate::sections::{self, Node};
+use crate::structure::sections::{self, Node};
 use crate::tables;
-use crate::template::Era;
-use crate::title;
+use crate::text::lines;
+use crate::text::normalize::Text;
 use std::ops::Range;
 
 pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
@@ -25,7 +23,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let lines = lines::split(norm);
     let title = title::find(norm, &lines);
     let furn = furniture::detect(norm, &lines, title.as_ref());
-    let dates = crate::dates::find_all(norm);
+    let dates = crate::scan::dates::find_all(norm);
     let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
     let raw_tables = tables::find_tables(norm);
@@ -55,7 +53,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         .filter(|z| !stated.contains(&z.field))
         .collect();
     prose.extend(zeros);
-    let keys = key::merge(tables::key_values(&raw_tables), prose);
+    let keys = key::merge(key::key_values(&raw_tables), prose);
     let findings = checks::run(&Context {
         norm,
         lines: &lines,
@@ -160,7 +158,7 @@ fn excluded_ranges(
     lines: &[lines::Line],
     furn: &furniture::Furniture,
     found: &meta::Found,
-    dates: &[(usize, crate::dates::Date, usize)],
+    dates: &[(usize, crate::scan::dates::Date, usize)],
     tables: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut ex: Vec<Range<usize>> = furn

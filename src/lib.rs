@@ -17,33 +17,30 @@
 //! This crate knows nothing of WebAssembly; the page (`web`, only on wasm32) and the CLI
 //! (`src/main.rs`) are thin shells over [`analyze`], [`analyze_bytes`] and [`analyze_file`].
 
-pub mod decode;
-pub mod formats;
-pub mod normalize;
-pub mod report;
+// The pipeline, stage by stage (see ARCHITECTURE.md): each folder reads only what the
+// folders above it produced.
+mod checks;
+pub mod input;
+pub mod key;
+pub mod numbers;
+pub mod page;
+pub mod structure;
 pub mod tables;
+pub mod text;
+// Shared by several stages: scanners, the template's vocabulary, and the contract.
+pub mod lexicon;
+pub mod report;
+mod scan;
 
 mod analysis;
-mod checks;
-mod dates;
-mod furniture;
-mod headings;
-mod key;
-mod lines;
-mod meta;
-mod numerals;
-mod offsets;
-mod quantities;
-mod sections;
-mod template;
-mod title;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use decode::{decode, DecodeError, DecodeErrorKind, Decoded};
-pub use formats::{extract, Extracted, Format, LoadError, LoadErrorKind};
+pub use input::decode::{self, decode, DecodeError, DecodeErrorKind, Decoded};
+pub use input::formats::{self, extract, Extracted, Format, LoadError, LoadErrorKind};
 pub use report::Report;
+pub use text::normalize;
 
 /// Analyses a report given as text. Never fails: problems are reported inside the result.
 pub fn analyze(text: &str) -> Report {

@@ -2,11 +2,10 @@
 //! (written by make_fixtures.py there): two imaginary reports, 2021 and 2019 template, each
 //! with tables 2, 3 and 4 in every flattened form, plus one with broken identities.
 
+use xxgk::key::key_values;
 use xxgk::normalize::Text;
 use xxgk::report::Severity;
-use xxgk::tables::{
-    find_tables, is_table_row_label, key_values, table_checks, CellStatus, RawTable, TableId,
-};
+use xxgk::tables::{find_tables, is_table_row_label, table_checks, CellStatus, RawTable, TableId};
 
 const FORMS: [&str; 6] = ["tsv", "pipe", "markdown", "cells", "pdf", "glued"];
 

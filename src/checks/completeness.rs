@@ -3,9 +3,9 @@
 //! results of 工作考核, 社会评议 and 责任追究 reported; the statistical period stated.
 
 use super::{Context, Finding};
+use crate::lexicon::parts::{part_name, Era, PARTS_2008, PARTS_2019};
 use crate::report::{DocType, Severity};
-use crate::sections::Node;
-use crate::template::{part_name, Era, PARTS_2008, PARTS_2019};
+use crate::structure::sections::Node;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -3,9 +3,9 @@
 //! 31 March for all), and a title year that disagrees with the statistical period.
 
 use super::{Context, Finding};
-use crate::dates::Date;
+use crate::lexicon::parts::Era;
 use crate::report::{DocType, Severity};
-use crate::template::Era;
+use crate::scan::dates::Date;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();

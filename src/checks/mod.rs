@@ -13,14 +13,14 @@ mod prose_arithmetic;
 mod prose_vs_table;
 mod requests_balance;
 
-use crate::furniture::Furniture;
 use crate::key::KeyValue;
-use crate::lines::Line;
-use crate::meta;
-use crate::quantities;
+use crate::lexicon::parts::Era;
+use crate::numbers::quantities;
+use crate::page::furniture::Furniture;
+use crate::page::meta;
 use crate::report::{DocType, Severity};
-use crate::sections::Node;
-use crate::template::Era;
+use crate::structure::sections::Node;
+use crate::text::lines::Line;
 use std::ops::Range;
 
 /// Everything the rules may read.

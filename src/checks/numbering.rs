@@ -3,7 +3,7 @@
 
 use super::{Context, Finding};
 use crate::report::Severity;
-use crate::sections::Node;
+use crate::structure::sections::Node;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -4,7 +4,7 @@
 //! allowing for the rounding of the share as written (70% ±0.5, 19.29% ±0.005).
 
 use super::{num, Context, Finding};
-use crate::quantities::Found;
+use crate::numbers::quantities::Found;
 use crate::report::Severity;
 
 pub fn check(cx: &Context) -> Vec<Finding> {

@@ -13,8 +13,10 @@
 //! Guarantees: each line is tokenized once; at most [`MAX_LINES`] lines per table.
 
 use super::forms::{tokenize, LineKind, Tok};
-use super::template::{self, classify_t2, classify_t3, compact, is_cn_heading, Class, T3Group};
 use super::TableId;
+use crate::lexicon::tables::{
+    self as template, classify_t2, classify_t3, compact, is_cn_heading, Class, T3Group,
+};
 use std::ops::Range;
 
 /// Most lines one table may span.

@@ -10,12 +10,14 @@
 //! text is its slice; the cross-row search is capped at [`MAX_COMBINATIONS`].
 
 use super::assemble::{Assembled, PRow, Stats};
-use super::cell::is_digit_run;
+use super::cell::{grid_values, is_digit_run};
 use super::forms::Tok;
 use super::glued::{self, Budget, Decoding, Piece, Rule};
 use super::identities::{self, Grid};
-use super::template::{self, t2_template_from_header, T3_COLUMNS, T4_BLOCKS, T4_COLUMNS};
 use super::{CellStatus, RawCell, RawRow};
+use crate::lexicon::tables::{
+    self as template, t2_template_from_header, T3_COLUMNS, T4_BLOCKS, T4_COLUMNS,
+};
 use std::ops::Range;
 
 /// Most combinations of ambiguous table-3 rows tried against the column identities.
@@ -187,14 +189,6 @@ fn row_range(r: &PRow, cells: &[RawCell]) -> Range<usize> {
         .unwrap_or(r.label_range.end)
         .max(r.label_range.end);
     r.label_range.start..end
-}
-
-/// Grid values of a finished row for the identities (empty cells count as 0).
-pub(crate) fn grid_values(cells: &[RawCell], n: usize) -> Vec<Option<f64>> {
-    if cells.len() != n || cells.iter().any(|c| c.status == CellStatus::Doubtful) {
-        return vec![None; n];
-    }
-    cells.iter().map(|c| Some(c.value.unwrap_or(0.0))).collect()
 }
 
 /// Builds table 3's rows; returns them, the template and whether digits were glued.

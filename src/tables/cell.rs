@@ -6,6 +6,8 @@
 //! number as written: the unit stays in the cell text); `""`, `/`, `-`, `--`, `无` are empty.
 //! Never panics.
 
+use super::{CellStatus, RawCell};
+
 /// What a cell's text means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum CellValue {
@@ -120,6 +122,14 @@ pub(crate) fn fmt_num(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// Grid values of a finished row for the identities (empty cells count as 0).
+pub(crate) fn grid_values(cells: &[RawCell], n: usize) -> Vec<Option<f64>> {
+    if cells.len() != n || cells.iter().any(|c| c.status == CellStatus::Doubtful) {
+        return vec![None; n];
+    }
+    cells.iter().map(|c| Some(c.value.unwrap_or(0.0))).collect()
 }
 
 #[cfg(test)]

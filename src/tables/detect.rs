@@ -15,8 +15,10 @@ use super::assemble::{self, Assembled};
 use super::build;
 use super::forms::{is_page_number, split_lines};
 use super::glued::Budget;
-use super::template::{compact, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER};
 use super::{RawTable, TableId};
+use crate::lexicon::tables::{
+    compact, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER,
+};
 use std::ops::Range;
 
 /// Lines looked at above an anchor for header lines and the title.

@@ -246,7 +246,7 @@ fn glued_digits_at_end(norm: &str, r: Range<usize>) -> Option<usize> {
         return None;
     }
     let last = head.chars().next_back()?;
-    let ok = crate::normalize::is_cjk(last) || matches!(last, ')' | '”' | '"' | ']' | '】');
+    let ok = crate::scan::chars::is_cjk(last) || matches!(last, ')' | '”' | '"' | ']' | '】');
     ok.then_some(r.start + head.len())
 }
 

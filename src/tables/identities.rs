@@ -11,10 +11,10 @@
 //! doubtful cells make it unknown), so doubt never turns into a false error. Errors carry the
 //! range of the offending total cell.
 
-use super::build::grid_values;
 use super::cell::fmt_num;
-use super::template::{T3_COLUMNS, T3_OUTCOME_GROUPS, T4_COLUMNS};
+use super::cell::grid_values;
 use super::{CellStatus, RawCheck, RawTable, TableId};
+use crate::lexicon::tables::{T3_COLUMNS, T3_OUTCOME_GROUPS, T4_COLUMNS};
 use crate::report::Severity;
 
 /// Rows of table 3 by key with their seven values (None: unknown).

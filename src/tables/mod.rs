@@ -33,22 +33,19 @@
 
 mod assemble;
 mod build;
-mod cell;
+pub(crate) mod cell;
 mod detect;
 mod forms;
 mod glued;
 mod identities;
-mod key;
 mod positional;
-pub mod template;
 
 use crate::report::Severity;
 use std::ops::Range;
 
+pub use crate::lexicon::tables::{is_table_row_label, table2_row_columns};
 pub use detect::find_tables;
 pub use identities::table_checks;
-pub use key::{key_values, KeyValue};
-pub use template::{is_table_row_label, table2_row_columns};
 
 /// Which standard table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,7 +120,7 @@ pub struct RawRow {
     /// Label as written (fragments of a label split over lines are joined).
     pub label: String,
     /// Stable key: table 3 `new_requests`, `carried_over`, `outcome_disclosed`, …,
-    /// `outcome_total`, `carried_to_next_year` (see [`template::T3_KEYS`]); table 2 `rules`,
+    /// `outcome_total`, `carried_to_next_year` (see [`crate::lexicon::tables::T3_KEYS`]); table 2 `rules`,
     /// `normative_documents`, `licensing`, …; table 4 `review`, `litigation_direct`,
     /// `litigation_after_review`, or `undecoded` when its numbers could not be placed.
     pub key: &'static str,

@@ -11,8 +11,8 @@
 //! normalized text on char boundaries, each slicing to its cell's digits.
 
 use super::identities::{t3_consistent, Grid};
-use super::template::{T3_KEYS, T3_OTHER_2021};
 use super::{CellStatus, RawCell, RawRow};
+use crate::lexicon::tables::{T3_KEYS, T3_OTHER_2021};
 use std::ops::Range;
 
 /// Lines after the anchor that may belong to table 3.

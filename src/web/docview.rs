@@ -148,7 +148,7 @@ struct Simplified {
 }
 
 fn simplified(orig: &str) -> Simplified {
-    let view = crate::normalize::Text::new(orig);
+    let view = crate::text::normalize::Text::new(orig);
     let chars: Vec<char> = orig.chars().collect();
     let mut text = String::with_capacity(view.norm.len());
     let mut pos = Vec::with_capacity(chars.len() + 1);
@@ -159,7 +159,7 @@ fn simplified(orig: &str) -> Simplified {
         }
         let o = chars.get(src).copied();
         match o {
-            Some(o) if crate::normalize::fold_char(o) == n => text.push(o),
+            Some(o) if crate::text::normalize::fold_char(o) == n => text.push(o),
             _ => text.push(n),
         }
     }

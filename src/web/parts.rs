@@ -4,8 +4,8 @@
 //! reported with a `part_missing` check; a part the template lets a report leave out (the
 //! 2008 overview and "other") is `Optional` when absent.
 
+use crate::lexicon::parts::{PARTS_2008, PARTS_2019};
 use crate::report::{DocType, Report, Section};
-use crate::template::{PARTS_2008, PARTS_2019};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

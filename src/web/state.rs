@@ -1,6 +1,7 @@
 //! The page's state and its transitions (a Yew reducer): the analysed text with its report,
 //! the files opened, the span the document view should show, and notices for the user.
 
+use super::storage::{self, SavedFile};
 use crate::report::Report;
 use std::rc::Rc;
 use yew::Reducible;
@@ -168,7 +169,21 @@ impl Reducible for State {
 impl State {
     /// Saves the readable files (their decoded text) so that they survive a reload.
     fn save_files(&mut self) {
-        if !super::storage::save_files(&self.files) && !self.storage_failed {
+        let list: Vec<SavedFile> = self
+            .files
+            .iter()
+            .filter_map(|f| {
+                let a = f.result.as_ref().ok()?;
+                Some(SavedFile {
+                    name: f.name.clone(),
+                    size: f.size,
+                    encoding: a.report.input.encoding.clone(),
+                    diagnostics: a.report.input.diagnostics.clone(),
+                    text: a.text.to_string(),
+                })
+            })
+            .collect();
+        if !storage::save_files(&list) && !self.storage_failed {
             self.storage_failed = true;
             self.notice = Some(Notice {
                 text: "浏览器不允许在本机保存这些文件（可能是隐私设置或文件过大）：刷新页面后需重新打开。".into(),

@@ -41,26 +41,13 @@ pub struct SavedFile {
     pub text: String,
 }
 
-/// Saves the readable files; `false` when the browser refused.
-pub fn save_files(files: &[std::rc::Rc<super::state::OpenedFile>]) -> bool {
-    let list: Vec<SavedFile> = files
-        .iter()
-        .filter_map(|f| {
-            let a = f.result.as_ref().ok()?;
-            Some(SavedFile {
-                name: f.name.clone(),
-                size: f.size,
-                encoding: a.report.input.encoding.clone(),
-                diagnostics: a.report.input.diagnostics.clone(),
-                text: a.text.to_string(),
-            })
-        })
-        .collect();
+/// Saves the files; `false` when the browser refused.
+pub fn save_files(list: &[SavedFile]) -> bool {
     if list.is_empty() {
         remove(FILES_KEY);
         return true;
     }
-    serde_json::to_string(&list).is_ok_and(|json| save(FILES_KEY, &json))
+    serde_json::to_string(list).is_ok_and(|json| save(FILES_KEY, &json))
 }
 
 /// The saved files (none when nothing is saved or the entry is unreadable).

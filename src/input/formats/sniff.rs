@@ -92,7 +92,7 @@ pub(crate) fn sniff(bytes: &[u8], file_name: &str) -> Kind {
     match ext.as_str() {
         "html" | "htm" | "xhtml" | "shtml" if find_ci(head, b"<").is_some() => Kind::Html,
         "doc" | "wps" | "xls" | "xlsx" | "et" | "ppt" | "pptx" | "dps" | "odt" | "ods" | "ofd"
-            if crate::decode::decode(bytes).is_err() =>
+            if crate::input::decode::decode(bytes).is_err() =>
         {
             Kind::Refused(
                 LoadErrorKind::Unsupported,

@@ -10,21 +10,11 @@
 //! a sum counts as 0 and is said in the note); the range covers the cells it came from; the
 //! first table 3 / table 4 found is used.
 
-use super::template::{T3_NOT_DISCLOSED, T3_NOT_PROCESSED, T3_OTHER_2021, T3_UNABLE};
-use super::{CellStatus, RawCell, RawTable, TableId};
+use super::KeyValue;
+use crate::lexicon::tables::{T3_NOT_DISCLOSED, T3_NOT_PROCESSED, T3_OTHER_2021, T3_UNABLE};
+use crate::tables::cell::fmt_num;
+use crate::tables::{CellStatus, RawCell, RawTable, TableId};
 use std::ops::Range;
-
-/// One key indicator read from a table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyValue {
-    /// Field name in [`crate::report::Key`].
-    pub field: &'static str,
-    pub value: f64,
-    /// Byte range of the cell(s) it came from.
-    pub range: Range<usize>,
-    /// A remark for the reader (how a sum was made).
-    pub note: Option<String>,
-}
 
 fn usable(c: &RawCell) -> bool {
     c.status != CellStatus::Doubtful
@@ -81,6 +71,7 @@ pub fn key_values(tables: &[RawTable]) -> Vec<KeyValue> {
                         field,
                         value: v,
                         range: c.range.clone(),
+                        from: "table3",
                         note,
                     });
                 }
@@ -117,6 +108,7 @@ pub fn key_values(tables: &[RawTable]) -> Vec<KeyValue> {
                     field,
                     value: v,
                     range,
+                    from: "table3",
                     note: (!note.is_empty()).then_some(note),
                 });
             }
@@ -135,6 +127,7 @@ pub fn key_values(tables: &[RawTable]) -> Vec<KeyValue> {
                 field: "review_total",
                 value: v,
                 range,
+                from: "table4",
                 note: None,
             });
         }
@@ -145,10 +138,11 @@ pub fn key_values(tables: &[RawTable]) -> Vec<KeyValue> {
                 field: "litigation_total",
                 value: a + b,
                 range: ra.start.min(rb.start)..ra.end.max(rb.end),
+                from: "table4",
                 note: Some(format!(
                     "未经复议直接起诉 {} + 复议后起诉 {}",
-                    super::cell::fmt_num(a),
-                    super::cell::fmt_num(b)
+                    fmt_num(a),
+                    fmt_num(b)
                 )),
             });
         }

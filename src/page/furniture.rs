@@ -7,8 +7,12 @@
 //! Guarantee: furniture lines are never part of a section body and their numbers are never
 //! quantities; header lines stay available to the metadata stage, which reads them.
 
-use crate::lines::{char_len, Line};
-use crate::title::{is_agency_line, Title};
+use crate::lexicon::page::{
+    ends_with_any, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED, SPAM, TOOLBAR, WIKI,
+};
+use crate::page::title::{is_agency_line, Title};
+use crate::scan::chars::char_len;
+use crate::text::lines::Line;
 
 /// A furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,155 +36,6 @@ impl Furniture {
         self.hits.iter().find(|h| h.line == line).map(|h| h.kind)
     }
 }
-
-/// Field names of CMS and crawler header blocks.
-pub const HEADER_KEYS: &[&str] = &[
-    "索引号",
-    "标题",
-    "发布时间",
-    "发布日期",
-    "发文日期",
-    "成文日期",
-    "生成日期",
-    "印发日期",
-    "发布机构",
-    "发文机关",
-    "发文机构",
-    "发布单位",
-    "主题分类",
-    "体裁分类",
-    "组配分类",
-    "服务对象分类",
-    "栏目",
-    "公开方式",
-    "公开范围",
-    "公开时限",
-    "公开目录",
-    "公开类别",
-    "信息分类",
-    "分类",
-    "文号",
-    "发文字号",
-    "主题词",
-    "关键词",
-    "信息来源",
-    "来源",
-    "生效日期",
-    "废止日期",
-    "有效性",
-    "时效",
-    "所属机构",
-    "作者",
-    "责任编辑",
-    "编辑",
-    "浏览次数",
-    "点击数",
-    "访问量",
-    "阅读数",
-    "统一编号",
-    "信息索引号",
-    "内容概述",
-    "文章来源",
-    "发布人",
-    "审核人",
-    "登记号",
-    "编号",
-    "所属主题",
-    "信息类别",
-];
-
-const TOOLBAR: &[&str] = &[
-    "打印",
-    "关闭",
-    "打印本页",
-    "关闭窗口",
-    "关闭本页",
-    "收藏",
-    "返回顶部",
-    "下载",
-    "字体",
-    "字号",
-    "大 中 小",
-    "[打印]",
-    "[关闭]",
-    "打印此页",
-    "保存本页",
-    "加入收藏",
-    "纠错",
-    "我要纠错",
-    "视力保护色",
-    "默认",
-    "分享",
-    "分享到",
-    "扫一扫",
-];
-
-const RELATED: &[&str] = &[
-    "相关链接",
-    "相关文章",
-    "相关阅读",
-    "相关新闻",
-    "相关文件",
-    "相关词条",
-    "热门词条",
-    "联络我们",
-    "联系我们",
-    "网站地图",
-    "上一篇",
-    "下一篇",
-    "相关附件",
-    "相关解读",
-    "相关稿件",
-    "友情链接",
-    "政策解读",
-    "图解",
-    "延伸阅读",
-];
-
-const WIKI: &[&str] = &[
-    "基本介绍",
-    "内容介绍",
-    "全文",
-    "目录",
-    "中文名",
-    "类别",
-    "外文名",
-    "发布时间",
-    "所属",
-];
-
-const IMAGE_EXT: &[&str] = &[
-    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff",
-];
-const FILE_EXT: &[&str] = &[
-    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".ofd", ".txt",
-    ".ppt", ".pptx",
-];
-
-/// Words of gambling and ad spam that mirror sites inject; a government report never uses
-/// them, so a short line with one is not part of the report.
-const SPAM: &[&str] = &[
-    "彩票",
-    "博彩",
-    "棋牌",
-    "赌场",
-    "时时彩",
-    "六合彩",
-    "百家乐",
-    "老虎机",
-    "娱乐城",
-    "真人视讯",
-    "体育投注",
-    "下注",
-    "开户送",
-    "注册送",
-    "首充",
-    "代孕",
-    "贷款秒批",
-    "色情",
-    "澳门皇冠",
-    "威尼斯人",
-];
 
 /// Classifies every line.
 pub fn detect(norm: &str, lines: &[Line], title: Option<&Title>) -> Furniture {
@@ -294,21 +149,9 @@ fn is_header(t: &str) -> bool {
     })
 }
 
-/// The line ends with the extension of a picture or document file.
-pub fn ends_with_file_extension(t: &str) -> bool {
-    ends_with_any(t, IMAGE_EXT) || ends_with_any(t, FILE_EXT)
-}
-
 /// A line that is only picture file names (tables published as images).
 fn is_picture_names(t: &str) -> bool {
     ends_with_any(t, IMAGE_EXT) && !t.contains('。') && !t.contains(',')
-}
-
-/// `t` ends with one of `exts`, ignoring ASCII case.
-fn ends_with_any(t: &str, exts: &[&str]) -> bool {
-    let b = t.as_bytes();
-    exts.iter()
-        .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
 /// Lines after the report's last sentence that are neither a signature nor a date: ads,
@@ -321,8 +164,8 @@ fn trailing(norm: &str, lines: &[Line], hits: &mut Vec<Hit>) {
         let t = line.text(norm);
         let n = char_len(t);
         let sentence = t.contains('。') || t.contains(',') || n > 40;
-        let heading = crate::headings::parse(t, None).is_some()
-            || crate::headings::parse_unnumbered(t).is_some();
+        let heading = crate::scan::headings::parse(t, None).is_some()
+            || crate::scan::headings::parse_unnumbered(t).is_some();
         if sentence
             || heading
             || is_agency_line(t)
@@ -351,8 +194,8 @@ fn looks_like_date(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::split;
-    use crate::title;
+    use crate::page::title;
+    use crate::text::lines::split;
 
     fn kinds(norm: &str) -> Vec<(String, &'static str)> {
         let lines = split(norm);

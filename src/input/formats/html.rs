@@ -164,7 +164,7 @@ fn decode_page(
             enc.name()
         ));
     }
-    match crate::decode::decode(bytes) {
+    match crate::input::decode::decode(bytes) {
         Ok(d) => {
             notes.extend(d.notes);
             Ok((d.text, d.encoding, notes))

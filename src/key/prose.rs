@@ -7,45 +7,9 @@
 //! requests_carried_to_next_year). The first statement of an indicator wins; clauses that
 //! open with 其中 are parts, not totals.
 
-use crate::quantities::Found;
+use super::KeyValue;
+use crate::numbers::quantities::Found;
 use std::ops::Range;
-
-/// A key value with its source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyValue {
-    pub field: &'static str,
-    pub value: f64,
-    pub range: Range<usize>,
-    pub from: &'static str,
-    pub note: Option<String>,
-}
-
-/// Table values first (they are the authority), then prose values for the indicators the
-/// tables do not give. A prose value that disagrees with the table is kept as a `prose`
-/// entry after the table's, so the checks can report the difference.
-pub fn merge(table: Vec<crate::tables::KeyValue>, prose: Vec<KeyValue>) -> Vec<KeyValue> {
-    let mut out: Vec<KeyValue> = table
-        .into_iter()
-        .map(|t| KeyValue {
-            field: t.field,
-            value: t.value,
-            range: t.range,
-            from: if matches!(t.field, "review_total" | "litigation_total") {
-                "table4"
-            } else {
-                "table3"
-            },
-            note: t.note,
-        })
-        .collect();
-    for p in prose {
-        match out.iter().find(|k| k.field == p.field) {
-            Some(t) if t.value == p.value => {}
-            _ => out.push(p),
-        }
-    }
-    out
-}
 
 /// Units that count requests, reviews and suits.
 const COUNT_UNITS: &[&str] = &["件", "宗", "条", "个", "份", "起", "次", "例"];
@@ -239,8 +203,8 @@ mod tests {
     use super::*;
 
     fn keys(s: &str) -> Vec<(&'static str, f64)> {
-        let norm = crate::normalize::Text::new(s).norm;
-        let q = crate::quantities::extract(&norm, &[]);
+        let norm = crate::text::normalize::Text::new(s).norm;
+        let q = crate::numbers::quantities::extract(&norm, &[]);
         from_prose(&norm, &q)
             .into_iter()
             .map(|k| (k.field, k.value))

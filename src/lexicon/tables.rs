@@ -458,7 +458,7 @@ pub fn is_table_row_label(line: &str) -> bool {
                         || rest.starts_with('(')
                         || (rest
                             .starts_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '-')
-                            && !rest.contains(crate::normalize::is_cjk))
+                            && !rest.contains(crate::scan::chars::is_cjk))
                 })
         })
 }

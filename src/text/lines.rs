@@ -42,11 +42,6 @@ pub fn split(norm: &str) -> Vec<Line> {
     out
 }
 
-/// Number of characters in a line, counted on its text.
-pub fn char_len(s: &str) -> usize {
-    s.chars().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

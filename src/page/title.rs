@@ -6,7 +6,8 @@
 //! title. When no line qualifies, a header field `标题:` supplies it.
 //! Guarantee: the title's range covers only whole title lines.
 
-use crate::lines::{char_len, Line};
+use crate::scan::chars::char_len;
+use crate::text::lines::Line;
 use std::ops::Range;
 
 /// The title as found.
@@ -87,8 +88,8 @@ fn is_title_line(t: &str) -> bool {
         && !t.contains(',')
         && !t.starts_with('《')
         && !t.starts_with("根据")
-        && !crate::furniture::ends_with_file_extension(t)
-        && crate::headings::parse(t, None).is_none()
+        && !crate::lexicon::page::ends_with_file_extension(t)
+        && crate::scan::headings::parse(t, None).is_none()
 }
 
 /// A short line that names a body: 昭通市, 衢州市人民政府, 市政府办公室 …
@@ -156,7 +157,7 @@ fn from_header_field(norm: &str, lines: &[Line]) -> Option<Title> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::split;
+    use crate::text::lines::split;
 
     #[test]
     fn agency_on_the_line_above_joins_the_title() {

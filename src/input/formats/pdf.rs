@@ -22,6 +22,7 @@
 
 use super::cmap::{fix_radical, CMap};
 use super::{tidy_lines, visible_chars, Extracted, Format, LoadError, LoadErrorKind, ADVICE};
+use crate::scan::chars::is_wide;
 use encoding_rs::{BIG5, GBK, MACINTOSH, WINDOWS_1252};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -890,12 +891,12 @@ fn layout(mut glyphs: Vec<Placed>) -> String {
                 && n.left >= left_edge - 0.5 * l.size
                 && n.left <= l.left + 4.5 * l.size
                 && l.text.chars().count() >= 8
-                && crate::headings::parse(&n.text, None).is_none()
+                && crate::scan::headings::parse(&n.text, None).is_none()
         });
         if wraps {
             let a = l.text.chars().last().unwrap_or(' ');
             let b = n_first(&lines[i + 1].text);
-            if !(super::is_cjk(a) || super::is_cjk(b)) {
+            if !(is_wide(a) || is_wide(b)) {
                 out.push(' ');
             }
         } else {

@@ -31,7 +31,8 @@ mod html;
 mod pdf;
 mod sniff;
 
-use crate::decode::{decode, DecodeErrorKind};
+use crate::input::decode::{decode, DecodeErrorKind};
+use crate::scan::chars::is_wide;
 use std::fmt;
 
 /// Largest input accepted: 50 MB.
@@ -215,7 +216,7 @@ pub(crate) fn cell_text(raw: &str) -> String {
             continue;
         }
         if let (Some(a), Some(b)) = (out.chars().last(), p.chars().next()) {
-            if !(is_cjk(a) && is_cjk(b)) {
+            if !(is_wide(a) && is_wide(b)) {
                 out.push(' ');
             }
         }
@@ -233,11 +234,6 @@ pub(crate) fn cell_text(raw: &str) -> String {
         }
     }
     out
-}
-
-/// CJK ideographs and full-width punctuation.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// Characters that are text (not whitespace, not replacement characters).

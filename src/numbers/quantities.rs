@@ -9,8 +9,8 @@
 //! a 《title》; the caller passes those ranges as `excluded`.
 //! One left-to-right pass over the normalized text.
 
-use crate::numerals::{self, Decimal};
 use crate::report::Approx;
+use crate::scan::numerals::{self, Decimal};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -146,7 +146,7 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
     // 成 as tenths: 八成 → 80%.
     if !is_arabic && cn_chars == 1 && norm[j..].starts_with('成') {
         let after = &norm[j + '成'.len_utf8()..];
-        if !after.starts_with(|c: char| crate::normalize::is_cjk(c))
+        if !after.starts_with(|c: char| crate::scan::chars::is_cjk(c))
             || ["以上", "左右", "的", "多", "余"]
                 .iter()
                 .any(|w| after.starts_with(w))
@@ -376,7 +376,7 @@ mod tests {
     use super::*;
 
     fn q(s: &str) -> Vec<(String, f64, &'static str, Option<Approx>)> {
-        let norm = crate::normalize::Text::new(s).norm;
+        let norm = crate::text::normalize::Text::new(s).norm;
         extract(&norm, &[])
             .into_iter()
             .map(|f| (norm[f.range].to_owned(), f.value, f.unit, f.approx))
@@ -459,7 +459,7 @@ mod tests {
             q("十余家"),
             vec![("十余家".into(), 10.0, "家", Some(Approx::Over))]
         );
-        let r = crate::normalize::Text::new("3至5个工作日").norm;
+        let r = crate::text::normalize::Text::new("3至5个工作日").norm;
         let f = extract(&r, &[]);
         assert_eq!(
             (f[0].value, f[0].value_to, f[0].unit),

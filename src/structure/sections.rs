@@ -1,5 +1,5 @@
-//! The section tree: headings ([`crate::headings`]) nested by numbering style, each with its
-//! body span, mapped onto the statutory template ([`crate::template`]).
+//! The section tree: headings ([`crate::scan::headings`]) nested by numbering style, each with its
+//! body span, mapped onto the statutory template ([`crate::lexicon::parts`]).
 //!
 //! A section runs from its heading to the last report line before the next heading of the
 //! same or a higher level; furniture and blank lines at its end are left out, so furniture
@@ -7,11 +7,12 @@
 //! text before the first part, after the preamble) gets an implicit `overview` section.
 //! Ranges are normalized byte ranges.
 
-use crate::furniture::Furniture;
-use crate::headings::{self, Heading, Style};
-use crate::lines::{char_len, Line};
-use crate::template::{self, Era};
-use crate::title::Title;
+use crate::lexicon::parts::{self, Era};
+use crate::page::furniture::Furniture;
+use crate::page::title::Title;
+use crate::scan::chars::char_len;
+use crate::scan::headings::{self, Heading, Style};
+use crate::text::lines::Line;
 use std::ops::Range;
 
 /// A section with normalized ranges.
@@ -75,8 +76,8 @@ pub fn build(
     let mut tree = nest(flat);
     for n in &mut tree {
         if n.part.is_none() {
-            n.part = template::part_of_title(&norm[n.title.clone()]);
-            n.canonical = template::canonical(&norm[n.title.clone()], era);
+            n.part = parts::part_of_title(&norm[n.title.clone()]);
+            n.canonical = parts::canonical(&norm[n.title.clone()], era);
         }
     }
     tree
@@ -171,7 +172,7 @@ fn implicit_overview(
     let parts: Vec<&'static str> = flat
         .iter()
         .filter(|n| n.style.rank() <= 1)
-        .filter_map(|n| template::part_of_title(&norm[n.title.clone()]))
+        .filter_map(|n| parts::part_of_title(&norm[n.title.clone()]))
         .collect();
     if parts.len() < 3 || parts.first() == Some(&"overview") {
         return None;
@@ -220,11 +221,11 @@ pub fn is_preamble(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::split;
+    use crate::text::lines::split;
 
     fn outline(norm: &str) -> Vec<(u8, String, Option<&'static str>, bool)> {
         let lines = split(norm);
-        let f = crate::furniture::detect(norm, &lines, None);
+        let f = crate::page::furniture::detect(norm, &lines, None);
         let tree = build(norm, &lines, &f, None, Era::Y2019, &[]);
         let mut out = Vec::new();
         fn walk(norm: &str, ns: &[Node], out: &mut Vec<(u8, String, Option<&'static str>, bool)>) {

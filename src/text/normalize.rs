@@ -14,8 +14,9 @@
 //! Guarantee: [`Text::orig_range`] maps any byte range of the normalized text to the character
 //! range of the input it came from, so every span reported points into the input as given.
 
-use crate::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
 use crate::report::{Script, Span};
+pub use crate::scan::chars::is_cjk;
+use crate::text::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -156,7 +157,7 @@ impl<'a> Text<'a> {
         let s = self.orig_index.byte(self.orig, chars.start);
         let n = chars.end.saturating_sub(chars.start);
         // Short spans (numbers, titles): walk on from the start instead of a second lookup.
-        let e = if n <= crate::offsets::CHECKPOINT {
+        let e = if n <= crate::text::offsets::CHECKPOINT {
             self.orig[s..]
                 .char_indices()
                 .nth(n)
@@ -187,11 +188,6 @@ impl<'a> Text<'a> {
 fn push(norm: &mut String, map: &mut OffsetMapBuilder, c: char, src: usize) {
     norm.push(c);
     map.push(c.len_utf8(), src);
-}
-
-/// True for CJK unified ideographs (BMP blocks that reports use).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Width and punctuation folding of one character.

@@ -6,10 +6,11 @@
 //! the end; the body text. Works on the normalized text; spans are normalized byte ranges
 //! that the assembly stage maps back to the input. Never fails: what is not found is `None`.
 
-use crate::dates::{self, Date};
-use crate::furniture::Furniture;
-use crate::lines::{char_len, Line};
-use crate::title::{is_agency_line, starts_with_year, Title};
+use crate::page::furniture::Furniture;
+use crate::page::title::{is_agency_line, starts_with_year, Title};
+use crate::scan::chars::char_len;
+use crate::scan::dates::{self, Date};
+use crate::text::lines::Line;
 use std::ops::Range;
 
 /// Metadata found, with normalized byte ranges.
@@ -154,7 +155,7 @@ fn header_fields(
         let mut keys: Vec<(usize, usize, &'static str)> = Vec::new();
         for (colon, _) in t.match_indices(':') {
             let before = t[..colon].trim_end();
-            let key = crate::furniture::HEADER_KEYS
+            let key = crate::lexicon::page::HEADER_KEYS
                 .iter()
                 .filter(|k| before.ends_with(*k))
                 .filter(|k| {
@@ -220,7 +221,8 @@ fn title_agency(norm: &str, t: &Title) -> Option<Range<usize>> {
         .min()?;
     let body = &after[..end];
     let start = t.range.start + (text.len() - after.len());
-    (char_len(body) >= 2 && crate::title::is_agency_line(body)).then(|| start..start + body.len())
+    (char_len(body) >= 2 && crate::page::title::is_agency_line(body))
+        .then(|| start..start + body.len())
 }
 
 /// A name that is a whole body (…人民政府, …办公室), not just a place (昭通市).
@@ -464,7 +466,7 @@ fn citations(norm: &str) -> Vec<Cited> {
             let start = norm[..j]
                 .char_indices()
                 .rev()
-                .take_while(|(_, c)| crate::normalize::is_cjk(*c))
+                .take_while(|(_, c)| crate::scan::chars::is_cjk(*c))
                 .take(12)
                 .last()
                 .map_or(j, |(p, _)| p);
@@ -494,7 +496,7 @@ fn citations(norm: &str) -> Vec<Cited> {
 pub fn doc_number(s: &str) -> Option<(String, usize)> {
     let issuer_len: usize = s
         .chars()
-        .take_while(|c| crate::normalize::is_cjk(*c))
+        .take_while(|c| crate::scan::chars::is_cjk(*c))
         .take(14)
         .map(char::len_utf8)
         .sum();

@@ -8,8 +8,8 @@
 //! and the row labels of the standard table 3.
 //! Works on one normalized line at a time; ranges are byte ranges within the line.
 
-use crate::lines::char_len;
-use crate::template;
+use crate::lexicon::parts;
+use crate::scan::chars::char_len;
 use std::ops::Range;
 
 /// Numbering style of a heading.
@@ -81,7 +81,10 @@ pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
     let lead = rest.len() - rest.trim_start_matches([' ', '\t', ':']).len();
     let rest_start = body_start + lead;
     let rest = &line[rest_start..];
-    if rest.is_empty() || template::is_table3_row(rest) || crate::tables::is_table_row_label(line) {
+    if rest.is_empty()
+        || parts::is_table3_row(rest)
+        || crate::lexicon::tables::is_table_row_label(line)
+    {
         return None;
     }
     let (title_len, end_len) = title_extent(rest, style)?;
@@ -103,7 +106,7 @@ pub fn parse_unnumbered(line: &str) -> Option<Heading> {
         || t.chars()
             .any(|c| matches!(c, '。' | ',' | ';' | '\t' | '|') || c.is_ascii_digit())
         || cn_number(t).is_some_and(|(_, l)| t[l..].starts_with(['、', '.']))
-        || template::is_table3_row(t)
+        || parts::is_table3_row(t)
     {
         return None;
     }
@@ -136,7 +139,7 @@ pub fn parse_unnumbered(line: &str) -> Option<Heading> {
     if SENTENCE_WORDS.iter().any(|w| t.contains(w)) || !TITLE_ENDS.iter().any(|w| t.ends_with(w)) {
         return None;
     }
-    template::part_of_title(t)?;
+    parts::part_of_title(t)?;
     Some(Heading {
         style: Style::Unnumbered,
         number: None,
@@ -263,7 +266,7 @@ fn numbering(line: &str, expect_arabic: Option<u32>) -> Option<Numbering> {
             ')' => {
                 return Some((Style::ArabicParen, Some(0..len), Some(v), len + 1, false));
             }
-            c if crate::normalize::is_cjk(c)
+            c if crate::scan::chars::is_cjk(c)
                 && expect_arabic == Some(v)
                 && !"年月日号个件条项次人万余多".contains(c) =>
             {
@@ -327,7 +330,7 @@ fn is_table_of_contents(line: &str) -> bool {
 fn title_extent(rest: &str, style: Style) -> Option<(usize, usize)> {
     // A statutory part title glued to its first sentence: 总体情况2019年,…
     if matches!(style, Style::CnDun | Style::Part | Style::Markdown(_)) {
-        if let Some(len) = template::glued_part_title(rest) {
+        if let Some(len) = parts::glued_part_title(rest) {
             let after = &rest[len..];
             let p = after
                 .starts_with(['。', ':', '.'])

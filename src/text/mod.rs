@@ -1,0 +1,12 @@
+//! Stage 2, text: the decoded input → the normalized view every later stage reads.
+//!
+//! - [`normalize`]: width, punctuation and script folding with a map back to the input;
+//! - `offsets`: the compact maps between normalized bytes and input characters;
+//! - `lines`: the normalized view as trimmed lines, the unit of the page and structure stages.
+//!
+//! Guarantee: any byte range of the normalized view maps back to the characters of the input
+//! it came from ([`normalize::Text::span`]), so every span reported points into the input.
+
+pub(crate) mod lines;
+pub mod normalize;
+pub(crate) mod offsets;
