@@ -13,12 +13,14 @@ use crate::page::{furniture, meta, title};
 use crate::report::*;
 use crate::structure::sections::{self, Node};
 use crate::tables;
-use crate::text::lines;
 use crate::text::normalize::Text;
+use crate::text::{layout, lines};
 use std::ops::Range;
 
 pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
-    let text = Text::new(input);
+    let mut text = Text::new(input);
+    layout::recover(&mut text);
+    let text = text;
     let norm = text.norm.as_str();
     let lines = lines::split(norm);
     let title = title::find(norm, &lines);

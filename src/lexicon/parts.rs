@@ -125,6 +125,37 @@ pub fn glued_part_title(rest: &str) -> Option<usize> {
         .map(|t| t.len())
 }
 
+/// Words a part title ends with.
+const TITLE_ENDS: &[&str] = &["情况", "事项", "措施", "打算", "计划", "概述", "概况"];
+
+/// Byte length of the statutory part title at the start of `rest` when more text follows
+/// it: a known title ([`glued_part_title`]), else the shortest run up to a title ending
+/// (`情况`, `事项`, …) within 40 characters that names a part and holds no punctuation
+/// (`政府信息公开行政法复议、行政诉讼情况行政复议 …` → the title up to 情况).
+pub fn title_len(rest: &str) -> Option<usize> {
+    if let Some(n) = glued_part_title(rest) {
+        // 主动公开的政府信息 + 情况: the title goes on to its ending.
+        let more = TITLE_ENDS
+            .iter()
+            .chain(&["的情况"])
+            .find(|w| rest[n..].starts_with(**w))
+            .map_or(0, |w| w.len());
+        return (n + more < rest.len()).then_some(n + more);
+    }
+    let limit: usize = rest.chars().take(40).map(char::len_utf8).sum();
+    let head = &rest[..limit];
+    let stop = head
+        .find(['。', ',', ';', ':', '!', '?', ' ', '\t'])
+        .unwrap_or(head.len());
+    let head = &head[..stop];
+    let end = TITLE_ENDS
+        .iter()
+        .filter_map(|w| head.find(w).map(|k| k + w.len()))
+        .filter(|&e| part_of_title(&head[..e]).is_some())
+        .min()?;
+    (end < rest.len()).then_some(end)
+}
+
 /// Row labels of table 3 that look like headings: 一、本年新收政府信息公开申请数量 …
 pub fn is_table3_row(rest: &str) -> bool {
     [

@@ -394,6 +394,47 @@ pub(crate) const T4_HEADER: [&str; 9] = [
     "复议后起诉",
 ];
 
+/// Table-3 row labels (without their numbering) that no heading starts with.
+pub const T3_LONG_LABELS: [&str; 25] = [
+    "本年新收政府信息公开申请",
+    "上年结转政府信息公开申请",
+    "本年度办理结果",
+    "结转下年度继续办理",
+    "属于国家秘密",
+    "其他法律行政法规禁止公开",
+    "危及三安全一稳定",
+    "保护第三方合法权益",
+    "属于三类内部事务信息",
+    "属于四类过程性信息",
+    "属于行政执法案卷",
+    "属于行政查询事项",
+    "本机关不掌握相关政府信息",
+    "没有现成信息需要另行制作",
+    "补正后申请内容仍不明确",
+    "信访举报投诉类申请",
+    "要求提供公开出版物",
+    "无正当理由大量反复申请",
+    "要求行政机关确认或重新出具",
+    "申请人无正当理由逾期不补正",
+    "申请人逾期未按收费通知要求缴纳费用",
+    "本年新收政府信息公开申请数量",
+    "上年结转政府信息公开申请数量",
+    "未经复议直接起诉",
+    "复议后起诉",
+];
+/// Short table-3 row labels: a row only with their numbering and nothing but cells after.
+pub const T3_SHORT_LABELS: [&str; 9] = [
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "无法提供",
+    "不予处理",
+    "其他处理",
+    "总计",
+    "重复申请",
+    "其他",
+];
+
 /// True when a line of the section text is a label of the standard tables rather than a
 /// heading of the report: `一、本年新收政府信息公开申请数量`, `二、上年结转…`,
 /// `三、本年度办理结果`, `四、结转下年度继续办理`, `(一)予以公开`, `(三)不予公开`,
@@ -407,51 +448,13 @@ pub fn is_table_row_label(line: &str) -> bool {
         return false;
     }
     let c = compact(strip_numbering(t));
-    const LONG: [&str; 25] = [
-        "本年新收政府信息公开申请",
-        "上年结转政府信息公开申请",
-        "本年度办理结果",
-        "结转下年度继续办理",
-        "属于国家秘密",
-        "其他法律行政法规禁止公开",
-        "危及三安全一稳定",
-        "保护第三方合法权益",
-        "属于三类内部事务信息",
-        "属于四类过程性信息",
-        "属于行政执法案卷",
-        "属于行政查询事项",
-        "本机关不掌握相关政府信息",
-        "没有现成信息需要另行制作",
-        "补正后申请内容仍不明确",
-        "信访举报投诉类申请",
-        "要求提供公开出版物",
-        "无正当理由大量反复申请",
-        "要求行政机关确认或重新出具",
-        "申请人无正当理由逾期不补正",
-        "申请人逾期未按收费通知要求缴纳费用",
-        "本年新收政府信息公开申请数量",
-        "上年结转政府信息公开申请数量",
-        "未经复议直接起诉",
-        "复议后起诉",
-    ];
-    const SHORT: [&str; 9] = [
-        "予以公开",
-        "部分公开",
-        "不予公开",
-        "无法提供",
-        "不予处理",
-        "其他处理",
-        "总计",
-        "重复申请",
-        "其他",
-    ];
-    if LONG.iter().any(|p| c.starts_with(p)) {
+    if T3_LONG_LABELS.iter().any(|p| c.starts_with(p)) {
         return true;
     }
     let numbered = strip_numbering(t).len() != t.len();
     let arabic = t.starts_with(|ch: char| ch.is_ascii_digit());
     numbered
-        && SHORT.iter().any(|p| {
+        && T3_SHORT_LABELS.iter().any(|p| {
             (*p != "其他" || arabic)
                 && c.strip_prefix(p).is_some_and(|rest| {
                     rest.is_empty()

@@ -73,10 +73,20 @@ const MAX_TITLE_CHARS: usize = 40;
 /// Parses one line. `expect_arabic` is the next number expected in an ongoing `1、2、…`
 /// sequence, which lets a number whose punctuation was lost (`2进一步…`) still count.
 pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
-    let (style, number, value, body_start, malformed) = numbering(line, expect_arabic)?;
     if is_table_of_contents(line) {
         return None;
     }
+    parse_numbered(line, expect_arabic)
+}
+
+/// Like [`parse`], for one item of a line that may hold several (a table of contents is
+/// the caller's to recognise).
+pub fn parse_item(line: &str) -> Option<Heading> {
+    parse_numbered(line, None)
+}
+
+fn parse_numbered(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
+    let (style, number, value, body_start, malformed) = numbering(line, expect_arabic)?;
     let rest = &line[body_start..];
     let lead = rest.len() - rest.trim_start_matches([' ', '\t', ':']).len();
     let rest_start = body_start + lead;
@@ -96,6 +106,16 @@ pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
         end: rest_start + end_len,
         malformed,
     })
+}
+
+/// The numbering at the start of `line`, if any: its style, value and the byte where the
+/// text after it starts (`一、` → (CnDun, 1, 6); `(三)` → (CnParen, 3, 5)). Markdown marks
+/// are not numbering here.
+pub fn numbering_prefix(line: &str) -> Option<(Style, Option<u32>, usize)> {
+    if line.starts_with('#') {
+        return None;
+    }
+    numbering(line, None).map(|(style, _, value, body, _)| (style, value, body))
 }
 
 /// An unnumbered line that is a statutory part title on its own (主动公开政府信息情况).

@@ -145,10 +145,55 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Rewrites the normalized text by `edits` (sorted by position, not overlapping): each
+    /// deletes `delete` bytes at `at` and/or inserts a line break before `at`. The map is
+    /// carried along, so every remaining character still maps to the input character it came
+    /// from, and an inserted break maps to the character that follows it (it is zero-width in
+    /// the input). One pass over the text.
+    pub(crate) fn apply(&mut self, edits: &[crate::text::offsets::Edit]) {
+        if edits.is_empty() {
+            return;
+        }
+        let mut norm = String::with_capacity(self.norm.len() + edits.len());
+        let mut map = OffsetMapBuilder::default();
+        let mut cur = self.map.cursor();
+        let mut next = edits.iter().peekable();
+        let mut skip_to = 0;
+        for (b, c) in self.norm.char_indices() {
+            let src = cur.get(b);
+            while let Some(e) = next.next_if(|e| e.at <= b) {
+                if e.at == b {
+                    if e.insert_break {
+                        norm.push('\n');
+                        map.push(1, src);
+                    }
+                    skip_to = skip_to.max(b + e.delete);
+                }
+            }
+            if b < skip_to {
+                continue;
+            }
+            norm.push(c);
+            map.push(c.len_utf8(), src);
+        }
+        self.norm = norm;
+        self.map = map.finish(self.orig_index.chars());
+    }
+
     /// The character range of the input that produced the normalized byte range `r`.
+    /// The range ends after its last character, so a line break or gloss deleted after it
+    /// is not part of it.
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
         let start = self.map.get(r.start);
-        let end = self.map.get(r.end);
+        if r.end <= r.start {
+            return start..start;
+        }
+        let last = self
+            .norm
+            .get(..r.end)
+            .and_then(|s| s.chars().next_back())
+            .map_or(r.end, |c| r.end - c.len_utf8());
+        let end = self.map.end_after(last).min(self.map.get(r.end));
         start..end.max(start)
     }
 

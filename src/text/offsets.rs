@@ -96,6 +96,72 @@ impl OffsetMap {
     }
 }
 
+impl OffsetMap {
+    /// A reader of the map for offsets visited in increasing order: each lookup is O(1)
+    /// amortized instead of a binary search.
+    pub fn cursor(&self) -> Cursor<'_> {
+        Cursor { map: self, k: 0 }
+    }
+
+    /// Length of the normalized text the map covers.
+    #[cfg(test)]
+    pub fn norm_len(&self) -> usize {
+        self.runs.last().map_or(0, |r| r.norm as usize)
+    }
+}
+
+impl OffsetMap {
+    /// The input character offset just after the character that starts at normalized byte
+    /// `last`: one past its own input character, or, for a character that a phrase rewrite
+    /// produced, the end of the whole phrase. Characters deleted after it (a removed line
+    /// break, a pinyin gloss) are not included.
+    pub fn end_after(&self, last: usize) -> usize {
+        let end = self.runs.last().map_or(0, |r| r.norm);
+        let b = (last as u64).min(u64::from(end)) as u32;
+        let k = self.runs.partition_point(|r| r.norm <= b).saturating_sub(1);
+        let Some(r) = self.runs.get(k) else { return 0 };
+        if k + 1 >= self.runs.len() {
+            return r.orig as usize;
+        }
+        if r.step == 1 {
+            let chars = (b - r.norm) / u32::from(r.width.max(1));
+            (r.orig + chars + 1) as usize
+        } else {
+            // A phrase: its characters all map to its first input character; it ends where
+            // the next run starts.
+            self.runs[k + 1].orig.max(r.orig + 1) as usize
+        }
+    }
+}
+
+/// Sequential lookups in an [`OffsetMap`] (see [`OffsetMap::cursor`]).
+pub struct Cursor<'m> {
+    map: &'m OffsetMap,
+    k: usize,
+}
+
+impl Cursor<'_> {
+    /// The input character offset of normalized byte `b`; `b` must not decrease between
+    /// calls (a smaller `b` is answered by a fresh search).
+    #[inline]
+    pub fn get(&mut self, b: usize) -> usize {
+        let runs = &self.map.runs;
+        let b32 = b.min(u32::MAX as usize) as u32;
+        if runs.get(self.k).is_none_or(|r| r.norm > b32) {
+            return self.map.get(b);
+        }
+        while runs.get(self.k + 1).is_some_and(|r| r.norm <= b32) {
+            self.k += 1;
+        }
+        let r = runs[self.k];
+        if self.k + 1 == runs.len() {
+            return r.orig as usize;
+        }
+        let chars = (b32 - r.norm) / u32::from(r.width.max(1));
+        (r.orig + chars * u32::from(r.step)) as usize
+    }
+}
+
 /// Characters between two checkpoints of a [`CharIndex`].
 pub const CHECKPOINT: usize = 64;
 
@@ -146,6 +212,35 @@ impl CharIndex {
     }
 }
 
+/// One change to the normalized text: delete `delete` bytes at byte `at`, and/or insert a
+/// line break before `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit {
+    pub at: usize,
+    pub delete: usize,
+    pub insert_break: bool,
+}
+
+impl Edit {
+    /// Deletes the bytes `at..end`.
+    pub fn delete(at: usize, end: usize) -> Edit {
+        Edit {
+            at,
+            delete: end.saturating_sub(at),
+            insert_break: false,
+        }
+    }
+
+    /// Inserts a line break before byte `at`.
+    pub fn insert_break(at: usize) -> Edit {
+        Edit {
+            at,
+            delete: 0,
+            insert_break: true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +263,30 @@ mod tests {
         }
         assert_eq!(map.get(1000), 10);
         assert!(map.runs.len() <= 5, "{:?}", map.runs);
+    }
+
+    #[test]
+    fn a_cursor_answers_like_the_map() {
+        let pushes = [
+            (1, 0),
+            (3, 1),
+            (3, 2),
+            (3, 5),
+            (3, 5),
+            (3, 5),
+            (1, 9),
+            (1, 10),
+        ];
+        let mut b = OffsetMapBuilder::default();
+        for &(w, src) in &pushes {
+            b.push(w, src);
+        }
+        let map = b.finish(11);
+        let mut cur = map.cursor();
+        for byte in 0..=map.norm_len() + 2 {
+            assert_eq!(cur.get(byte), map.get(byte), "byte {byte}");
+        }
+        assert_eq!(cur.get(0), 0, "a step back is answered too");
     }
 
     #[test]

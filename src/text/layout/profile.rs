@@ -1,0 +1,272 @@
+//! What the physical lines of a text look like: each line's extent and features, and the
+//! text-wide layout they show — a fixed wrap width, double spacing, one fragment per line —
+//! and the runs of lines that are the cells of a table laid out one cell per line.
+//!
+//! All measured from the text itself in one pass over its lines; no threshold depends on
+//! which report it is.
+
+/// One physical line of the normalized text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Byte range of the trimmed content.
+    pub start: usize,
+    pub end: usize,
+    /// Characters of the trimmed content.
+    pub chars: usize,
+    /// Display width (wide characters count 2), for PDF copies that wrap by width.
+    pub width: usize,
+    pub first: char,
+    pub last: char,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn text<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.start..self.end]
+    }
+}
+
+/// The physical lines of `norm` (blank lines included, as empty ranges).
+pub fn lines(norm: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(norm.len() / 40 + 1);
+    let mut pos = 0;
+    for piece in norm.split('\n') {
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        let start = pos + lead;
+        let (mut chars, mut width) = (0, 0);
+        for c in t.chars() {
+            chars += 1;
+            width += if c.is_ascii() { 1 } else { 2 };
+        }
+        out.push(Line {
+            start,
+            end: start + t.len(),
+            chars,
+            width,
+            first: t.chars().next().unwrap_or(' '),
+            last: t.chars().next_back().unwrap_or(' '),
+        });
+        pos += piece.len() + 1;
+    }
+    out
+}
+
+/// The layout the lines show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    /// Every line is followed by a blank line: single blank lines mean nothing.
+    pub double_spaced: bool,
+    /// Lines are cut at this many characters (or display columns, see `wrap_by_width`).
+    pub wrap: Option<usize>,
+    pub wrap_by_width: bool,
+    /// The page put every text fragment on its own line: breaks inside sentences are the rule.
+    pub fragments: bool,
+}
+
+impl Profile {
+    /// True when line `l` was cut at the wrap width.
+    pub fn is_full(&self, l: &Line) -> bool {
+        match self.wrap {
+            Some(w) if self.wrap_by_width => l.width + 3 >= w,
+            Some(w) => l.chars + 1 >= w,
+            None => false,
+        }
+    }
+}
+
+/// Characters that continue the line before them: a line starting with one was cut.
+pub const CONTINUES: &[char] = &[
+    ',', '。', '、', ';', ':', '!', '?', ')', '》', '」', '』', '”', '’', '%', '…', ']', '〉',
+];
+
+/// Continuing punctuation that starts a line only where a page cut its text into nodes
+/// (a PDF's wrapped table labels may start with `)`, which is left out).
+const FRAGMENT_STARTS: &[char] = &[
+    ',', '。', '、', ';', ':', '!', '?', '》', '」', '』', '”', '’', '%', '…',
+];
+
+/// Characters that open something the next line closes: a line ending with one was cut.
+pub const OPENS: &[char] = &[
+    '(', '《', '「', '『', '“', '‘', '[', '〈', '、', ',', '-', '—',
+];
+
+/// Characters that end a sentence or a lead-in.
+pub const TERMINAL: &[char] = &['。', '!', '?', ';', ':', '…'];
+
+/// True when the line ends a sentence (also `。”` and `。)`).
+pub fn is_terminal(t: &str) -> bool {
+    let t = t.trim_end_matches(['”', '’', ')', '」', '』', '》', ' ']);
+    t.ends_with(TERMINAL)
+}
+
+/// Measures the layout.
+pub fn profile(norm: &str, lines: &[Line]) -> Profile {
+    let mut p = Profile::default();
+    let content: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    if content.len() < 4 {
+        return p;
+    }
+    // Double spacing: nearly every content line is followed by exactly one blank line.
+    let mut followed = 0;
+    let mut pairs = 0;
+    for w in lines.windows(2) {
+        if !w[0].is_blank() {
+            pairs += 1;
+            if w[1].is_blank() {
+                followed += 1;
+            }
+        }
+    }
+    p.double_spaced = pairs >= 4 && followed * 10 >= pairs * 9;
+
+    // Wrap width: a sharp peak of line lengths at the top of the distribution.
+    let by_chars = wrap_width(content.iter().map(|l| l.chars), 0);
+    let by_width = wrap_width(content.iter().map(|l| l.width), 3);
+    match (by_chars, by_width) {
+        (Some((w, n)), Some((_, m))) if n >= m => p.wrap = Some(w),
+        (_, Some((w, _))) => {
+            p.wrap = Some(w);
+            p.wrap_by_width = true;
+        }
+        (Some((w, _)), None) => p.wrap = Some(w),
+        (None, None) => {}
+    }
+
+    // Fragments: a page that put every text node on a line leaves lines that start with the
+    // punctuation continuing the previous one, and lines of punctuation alone (`、`, `。`).
+    let glue = content
+        .iter()
+        .filter(|l| {
+            let t = l.text(norm);
+            FRAGMENT_STARTS.contains(&l.first)
+                || (l.chars <= 2
+                    && t.chars()
+                        .all(|c| FRAGMENT_STARTS.contains(&c) || OPENS.contains(&c)))
+        })
+        .count();
+    p.fragments = p.wrap.is_none() && glue >= 3 && glue * 50 >= content.len();
+    p
+}
+
+/// The wrap width of lengths `lens` (with `tol` of slack for lines cut by display width):
+/// the most common length among long lines, when lines that long make a large share and
+/// (almost) no line is longer. Returns the width and how many lines sit at it.
+fn wrap_width(lens: impl Iterator<Item = usize>, tol: usize) -> Option<(usize, usize)> {
+    let lens: Vec<usize> = lens.collect();
+    let long: Vec<usize> = lens.iter().copied().filter(|&n| n >= 16).collect();
+    if long.len() < 4 {
+        return None;
+    }
+    let max = *long.iter().max()?;
+    if max > 400 {
+        return None;
+    }
+    let mut hist = vec![0usize; max + 1];
+    for &n in &long {
+        hist[n] += 1;
+    }
+    // The width: the length with the most lines within `tol + 1` below it.
+    let (w, at) = (16..=max)
+        .map(|w| {
+            (
+                w,
+                (w.saturating_sub(tol + 1)..=w)
+                    .map(|k| hist[k])
+                    .sum::<usize>(),
+            )
+        })
+        .max_by_key(|&(w, n)| (n, w))?;
+    let longer: usize = hist[w + 1..].iter().sum();
+    // Wrapped paragraphs are mostly full lines: most long lines sit at the width, and
+    // (almost) none is longer.
+    (w >= 20 && at >= 5 && at * 5 >= long.len() * 2 && longer * 50 <= long.len()).then_some((w, at))
+}
+
+/// A line that can be a cell of a table laid out one cell per line: a bare number, or a short
+/// label without sentence punctuation.
+pub fn is_number_cell(t: &str) -> bool {
+    let t = t.trim_end_matches(['%', '元']).trim_end_matches("万元");
+    !t.is_empty()
+        && t.len() <= 24
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '-')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/'))
+}
+
+fn is_label_cell(t: &str) -> bool {
+    let n = t.chars().count();
+    n <= 24 && !t.contains(['。', ',', ';', '!', '?'])
+}
+
+/// For each line: true when it lies in a run of cells (a table laid out one cell per line,
+/// or its numbers): at least four bare-number lines among short label lines, with no
+/// sentence in between.
+pub fn table_zones(norm: &str, lines: &[Line]) -> Vec<bool> {
+    let mut zone = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let cellish = |l: &Line| {
+            let t = l.text(norm);
+            l.is_blank() || is_number_cell(t) || is_label_cell(t)
+        };
+        if !cellish(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut numbers = 0;
+        while i < lines.len() && cellish(&lines[i]) {
+            if is_number_cell(lines[i].text(norm)) {
+                numbers += 1;
+            }
+            i += 1;
+        }
+        if numbers >= 4 {
+            for z in &mut zone[start..i] {
+                *z = true;
+            }
+        }
+    }
+    zone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fixed_wrap_width_is_found() {
+        let para = "全区收到政府信息公开申请一百二十三件其中自然人申请一百二十件法人或其他组织申请三件均在法定期限内予以答复办结率百分之百".repeat(3);
+        let cs: Vec<char> = para.chars().collect();
+        let wrapped: String = cs
+            .chunks(30)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let ls = lines(&wrapped);
+        let p = profile(&wrapped, &ls);
+        assert_eq!(p.wrap, Some(30));
+        assert!(!p.fragments && !p.double_spaced);
+    }
+
+    #[test]
+    fn ordinary_paragraphs_have_no_wrap_width() {
+        let text = "一、总体情况\n2020年,全市收到申请75件。\n二、主动公开政府信息情况\n全年主动公开信息1.2万条,其中规范性文件12件。\n三、收到和处理政府信息公开申请情况\n详见下表。";
+        let ls = lines(text);
+        assert_eq!(profile(text, &ls), Profile::default());
+    }
+
+    #[test]
+    fn cells_make_a_zone_and_prose_does_not() {
+        let text = "申请人情况\n自然人\n本年新收\n1\n62\n0\n0\n162\n广泛听取意见。通过意见征集\n15\n2期,收集意见。";
+        let ls = lines(text);
+        let z = table_zones(text, &ls);
+        assert!(z[0] && z[3] && z[7], "{z:?}");
+        assert!(!z[8] && !z[9] && !z[10], "{z:?}");
+    }
+}

@@ -1,0 +1,453 @@
+//! Pass 2: insert line breaks where a block starts inside a line.
+//!
+//! Rules, each a position inside a line where a new line begins:
+//! - **heading**: a numbering (`二、`, `(三)`, `2.`, `(1)`, `①`, `第二部分`) with a title,
+//!   after a sentence end (`。` `!` `?` `;`) or white space, whose number continues the
+//!   document's own sequence at that level (or starts one, or names a statutory part);
+//!   three or more such numberings in a row with nothing between them are a table of
+//!   contents and are left alone;
+//! - **part body**: after a statutory part title (`一、总体情况`, `四、政府信息公开行政复议、
+//!   行政诉讼情况`) at the start of a line, the text glued to it begins a new line;
+//! - **table rows**: in a flattened statistics table (three or more row labels of table 3,
+//!   or a 第二十条 block of table 2, with no sentence between), each row label begins a line,
+//!   its numbering included (`…00000002.其他法律…` breaks before `2.`);
+//! - **joined lines**: in a long line whose old line breaks became spaces (a crawler's body,
+//!   a header block on one line), a space between two words, or after a sentence end, or
+//!   before a block, is a line break. Spaces between numbers, or before a number or a unit,
+//!   stay: they separate cells or belong to the number.
+//!
+//! Never splits inside a number, a `《》` title, or a line with letter-spacing.
+
+use super::join::{is_header_field, starts_block};
+use super::profile::{self, TERMINAL};
+use super::Edit;
+use crate::lexicon::parts;
+use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
+use crate::scan::chars::{char_len, is_cjk};
+use crate::scan::headings::{self, Style};
+
+/// The edits of pass 2.
+pub fn plan(norm: &str) -> Vec<Edit> {
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut seq = Sequence::default();
+    for l in profile::lines(norm) {
+        if l.is_blank() {
+            continue;
+        }
+        let t = l.text(norm);
+        let mut here: Vec<usize> = Vec::new();
+        if is_joined(t) {
+            joined_spaces(t, &mut here);
+        }
+        table_rows(t, &mut here);
+        headings_in(t, &mut seq, &mut here);
+        here.sort_unstable();
+        here.dedup();
+        // The part body rule applies at the start of every segment.
+        let mut starts = vec![0];
+        starts.extend(here.iter().copied());
+        for &s in &starts {
+            if let Some(e) = part_body(&t[s..]) {
+                here.push(s + e);
+            }
+        }
+        here.sort_unstable();
+        here.dedup();
+        breaks.extend(
+            here.into_iter()
+                .filter(|&p| p > 0 && p < t.len())
+                .map(|p| l.start + p),
+        );
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    breaks.into_iter().map(Edit::insert_break).collect()
+}
+
+/// The last number seen at each numbering level, to tell a heading that continues the
+/// document's sequence from a number that merely follows a full stop.
+#[derive(Default)]
+struct Sequence {
+    /// Last value per rank (0: 第一部分, 1: 一、, 2: (一), 3: 1., 4: (1), 5: ①).
+    last: [u32; 6],
+}
+
+impl Sequence {
+    fn rank(style: Style) -> Option<usize> {
+        match style {
+            Style::Part => Some(0),
+            Style::CnDun => Some(1),
+            Style::CnParen => Some(2),
+            Style::ArabicDot => Some(3),
+            Style::ArabicParen => Some(4),
+            Style::Circled => Some(5),
+            Style::Markdown(_) | Style::Unnumbered => None,
+        }
+    }
+
+    /// Whether `value` continues (or restarts) the sequence of `style`.
+    fn fits(&self, style: Style, value: u32) -> bool {
+        Self::rank(style).is_some_and(|r| value == 1 || value == self.last[r] + 1)
+    }
+
+    fn see(&mut self, style: Style, value: u32) {
+        if let Some(r) = Self::rank(style) {
+            self.last[r] = value;
+            for deeper in &mut self.last[r + 1..] {
+                *deeper = 0;
+            }
+        }
+    }
+}
+
+/// Numbered headings inside `t` (and the sequence state from the one at its start).
+fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
+    if let Some(h) = headings::parse(t, None) {
+        if let Some(v) = h.value {
+            seq.see(h.style, v);
+        }
+    }
+    let mut found: Vec<(usize, usize)> = Vec::new(); // (start, end of its title)
+    for (p, c) in t.char_indices().skip(1) {
+        if !(c == '(' || c == '第' || c == '①' || ('②'..='⑳').contains(&c) || is_numeral(c))
+        {
+            continue;
+        }
+        let before = t[..p].trim_end_matches([' ', '\t']);
+        let spaced = before.len() < p;
+        let boundary = spaced
+            || before.ends_with(TERMINAL)
+            || before.ends_with(['”', ')']) && {
+                let b2 = before.trim_end_matches(['”', ')']);
+                b2.ends_with(TERMINAL)
+            };
+        // Only marks before it (`## 一、…`, `• (一)…`): the line's own heading.
+        let marks_only = before
+            .chars()
+            .all(|c| matches!(c, '#' | '•' | '·' | '●' | '■' | '◆' | '▪' | '>' | '|' | ' '));
+        if !boundary || marks_only {
+            continue;
+        }
+        let rest = &t[p..];
+        let Some(h) = headings::parse_item(rest) else {
+            continue;
+        };
+        let Some(v) = h.value else { continue };
+        if matches!(h.style, Style::Markdown(_) | Style::Unnumbered) {
+            continue;
+        }
+        let title = &rest[h.title.clone()];
+        let names_part = h.style == Style::CnDun && parts::part_of_title(title).is_some();
+        // A sentence that merely starts with a number is not a heading: the title must be
+        // short or end at punctuation (headings::parse cut it there).
+        if char_len(title) > 30 && !names_part {
+            continue;
+        }
+        if !(seq.fits(h.style, v) || names_part && v <= 10) {
+            continue;
+        }
+        seq.see(h.style, v);
+        found.push((p, p + h.title.end));
+    }
+    // Four or more numberings with (almost) nothing between them: a table of contents.
+    let mut k = 0;
+    while k < found.len() {
+        let mut j = k;
+        while j + 1 < found.len()
+            && t.get(found[j].1..found[j + 1].0)
+                .is_none_or(|between| between.trim().chars().count() <= 2)
+        {
+            j += 1;
+        }
+        if j - k + 1 < 4 {
+            out.extend(found[k..=j].iter().map(|f| f.0));
+        }
+        k = j + 1;
+    }
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// After a statutory part title at the start of `seg` (`一、总体情况2022年,…`), where the
+/// body begins.
+fn part_body(seg: &str) -> Option<usize> {
+    let (style, _, body) = headings::numbering_prefix(seg)?;
+    if !matches!(style, Style::CnDun | Style::Part) {
+        return None;
+    }
+    let lead = seg[body..].len() - seg[body..].trim_start().len();
+    let start = body + lead;
+    let len = parts::title_len(&seg[start..])?;
+    let mut end = start + len;
+    let rest = &seg[end..];
+    if let Some(c) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '。' | ':' | '.'))
+    {
+        end += c.len_utf8();
+    }
+    (!seg[end..].trim().is_empty()).then_some(end)
+}
+
+/// Row labels of a statistics table flattened into `t`.
+fn table_rows(t: &str, out: &mut Vec<usize>) {
+    // Table 3: row labels with their numbering.
+    let mut rows: Vec<usize> = Vec::new();
+    for (p, c) in t.char_indices() {
+        if !(c == '(' || is_numeral(c)) {
+            continue;
+        }
+        // An Arabic numbering glued after a cell's digits: only its last digit numbers the row.
+        if c.is_ascii_digit() && t[p + 1..].starts_with(|d: char| d.is_ascii_digit()) {
+            continue;
+        }
+        if p > 0 {
+            let prev = t[..p].chars().next_back().unwrap_or(' ');
+            if is_cjk(prev) && !c.is_ascii_digit() && c != '(' {
+                // 一、 inside a word (第一、二季度) is no numbering.
+                continue;
+            }
+        }
+        if let Some((_, _, body)) = headings::numbering_prefix(&t[p..]) {
+            if is_t3_label(&t[p + body..]) {
+                rows.push(p);
+            }
+        }
+    }
+    if rows.len() >= 3 && no_sentence_between(t, rows[0], rows[rows.len() - 1]) {
+        out.extend(rows);
+    }
+    // Table 2: the 第二十条 blocks and their rows.
+    if let Some(first) = t.find("第二十条第") {
+        let end = t[first..].find('。').map_or(t.len(), |e| first + e);
+        let region = &t[first..end];
+        let mut at: Vec<usize> = Vec::new();
+        for stem in T2_STEMS {
+            for (k, _) in region.match_indices(stem) {
+                // 规范性文件 inside 行政规范性文件 is the same row.
+                if *stem == "规范性文件" && region[..k].ends_with("行政") {
+                    continue;
+                }
+                let after = region[k + stem.len()..].trim_start();
+                let opens_row = *stem == "第二十条第"
+                    || *stem == "信息内容"
+                    || after.starts_with(|c: char| c.is_ascii_digit() || c == '/' || c == '-')
+                    || T2_STEMS.iter().any(|s| after.starts_with(s));
+                if opens_row {
+                    at.push(first + k);
+                }
+            }
+        }
+        if at.len() >= 3 {
+            out.extend(at);
+        }
+    }
+}
+
+/// Row stems of table 2 (longest first where one contains another).
+const T2_STEMS: &[&str] = &[
+    "第二十条第",
+    "信息内容",
+    "规章",
+    "行政规范性文件",
+    "规范性文件",
+    "其他对外管理服务事项",
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "行政事业性收费",
+    "政府集中采购",
+];
+
+/// The text after a numbering is a table-3 row label.
+fn is_t3_label(after: &str) -> bool {
+    let a = after.trim_start();
+    if T3_LONG_LABELS.iter().any(|l| a.starts_with(l)) || a.starts_with("危及") {
+        return true;
+    }
+    T3_SHORT_LABELS.iter().any(|l| {
+        a.strip_prefix(l).is_some_and(|rest| {
+            let next = rest.chars().next();
+            *l != "其他" && next.is_none_or(|c| !is_cjk(c))
+                || *l == "其他" && next.is_none_or(|c| c.is_ascii_digit() || c == ' ')
+        })
+    })
+}
+
+fn no_sentence_between(t: &str, a: usize, b: usize) -> bool {
+    !t[a..b].contains('。')
+}
+
+/// A long line whose former line breaks became spaces: several spaces between words or
+/// after sentence ends, and not letter-spaced.
+fn is_joined(t: &str) -> bool {
+    if t.len() < 300 {
+        return false;
+    }
+    let mut gaps = 0;
+    let mut spaces = 0;
+    let mut cjk = 0;
+    let mut prev = ' ';
+    let mut after_space = false;
+    for c in t.chars() {
+        if c == ' ' {
+            spaces += 1;
+            if !after_space && (is_wide(prev) || TERMINAL.contains(&prev)) {
+                after_space = true;
+            }
+            continue;
+        }
+        if is_cjk(c) {
+            cjk += 1;
+        }
+        if after_space && (is_cjk(c) || is_numeral(c)) {
+            gaps += 1;
+        }
+        after_space = false;
+        prev = c;
+    }
+    gaps >= 3 && spaces * 5 < cjk
+}
+
+fn is_wide(c: char) -> bool {
+    is_cjk(c) || matches!(c, '。' | '、' | ')' | '”' | '》' | ':' | ',')
+}
+
+/// Breaks at the spaces of a joined line.
+fn joined_spaces(t: &str, out: &mut Vec<usize>) {
+    let mut depth = 0i32; // inside 《…》 nothing is split
+    let mut iter = t.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((p, c)) = iter.next() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if c != ' ' && c != '\t' {
+            prev = c;
+            continue;
+        }
+        // the whole run of white space
+        let mut q = p + 1;
+        while let Some(&(k, d)) = iter.peek() {
+            if d == ' ' || d == '\t' {
+                iter.next();
+                q = k + 1;
+            } else {
+                break;
+            }
+        }
+        if depth > 0 || c == '\t' || t[p..q].contains('\t') {
+            continue;
+        }
+        let rest = &t[q..];
+        let Some(next) = rest.chars().next() else {
+            continue;
+        };
+        let unit = UNIT_LIKE.contains(&next);
+        let split = (TERMINAL.contains(&prev) && prev != ':')
+            || starts_block(rest)
+            || is_header_field(rest)
+            || (is_cjk(next) && !unit && (is_wide(prev) || prev.is_ascii_alphanumeric()));
+        if split {
+            out.push(q);
+        }
+    }
+}
+
+/// Characters after a space that belong to the number before it (`54 场`, `2025 年`).
+const UNIT_LIKE: &[char] = &[
+    '件', '个', '条', '项', '次', '人', '家', '份', '篇', '场', '宗', '起', '户', '轮', '处', '元',
+    '万', '亿', '年', '月', '日', '号', '期', '批', '类', '余', '多', '天', '名', '位',
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::lines;
+
+    #[test]
+    fn a_heading_after_a_full_stop_starts_a_line() {
+        let got = lines("一、总体情况\n全年工作扎实。二、主动公开政府信息情况全年公开信息。");
+        assert_eq!(
+            got,
+            [
+                "一、总体情况",
+                "全年工作扎实。",
+                "二、主动公开政府信息情况",
+                "全年公开信息。"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_after_a_full_stop_are_not_headings() {
+        let got = lines("一、总体情况\n全年工作扎实。1.5万人次参加。3、4月份开展培训。");
+        assert_eq!(
+            got,
+            [
+                "一、总体情况",
+                "全年工作扎实。1.5万人次参加。3、4月份开展培训。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_of_contents_is_not_split() {
+        let got = lines("目录。一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、其他");
+        assert_eq!(got.len(), 1, "{got:#?}");
+    }
+
+    #[test]
+    fn a_flattened_table_3_gets_its_rows() {
+        let got = lines("一、本年新收政府信息公开申请数量 713000074二、上年结转政府信息公开申请数量 1000001三、本年度办理结果 (一)予以公开 210000021(三)不予公开 1.属于国家秘密00000002.其他法律行政法规禁止公开 0000000(七)总计 723000075四、结转下年度继续办理 0000000");
+        assert_eq!(
+            got,
+            [
+                "一、本年新收政府信息公开申请数量 713000074",
+                "二、上年结转政府信息公开申请数量 1000001",
+                "三、本年度办理结果",
+                "(一)予以公开 210000021",
+                "(三)不予公开",
+                "1.属于国家秘密0000000",
+                "2.其他法律行政法规禁止公开 0000000",
+                "(七)总计 723000075",
+                "四、结转下年度继续办理 0000000"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flattened_table_2_gets_its_rows() {
+        let got = lines("第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章000行政规范性文件8855698第二十条第(五)项信息内容本年处理决定数量行政许可10690");
+        assert!(got.contains(&"规章000".to_owned()), "{got:#?}");
+        assert!(
+            got.contains(&"行政规范性文件8855698".to_owned()),
+            "{got:#?}"
+        );
+        assert!(got.contains(&"行政许可10690".to_owned()), "{got:#?}");
+    }
+
+    #[test]
+    fn spaces_of_a_joined_body_are_line_breaks() {
+        let body = "标题: 某区2022年政府信息公开工作年度报告 发布时间: 2023-02-20 15:07 正文 本报告根据《中华人民共和国政府信息公开条例》编制,所列数据统计时限为2022年1月1日至2022年12月31日。 一、总体情况 2022年,本区坚持以人民为中心,全年收到申请75件,办理54 场培训,2025 年继续。 (一)主动公开方面 一是加强组织领导。二是完善制度建设。 (二)依申请公开方面 全年办结申请75件。 二、主动公开政府信息情况 全年主动公开信息1.2万条。";
+        let got = lines(body);
+        for want in [
+            "一、总体情况",
+            "(一)主动公开方面",
+            "(二)依申请公开方面",
+            "二、主动公开政府信息情况",
+            "发布时间: 2023-02-20 15:07",
+        ] {
+            assert!(got.contains(&want.to_owned()), "{want} not in {got:#?}");
+        }
+        let all = got.join("|");
+        assert!(
+            all.contains("54 场培训") && all.contains("2025 年继续"),
+            "{all}"
+        );
+    }
+}
