@@ -36,11 +36,10 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         doc_type,
         DocType::AnnualReport2019 | DocType::AnnualReport2008
     ) {
-        // Only annual reports follow the statutory template.
+        // Only annual reports have an overview without a heading. Their parts keep the
+        // template key their titles name (a work summary's 依申请公开情况 is the requests part),
+        // but only annual reports are checked for completeness.
         tree.retain(|n| n.style.name() != "none" || n.number.is_some() || !n.title.is_empty());
-        for n in &mut tree {
-            n.canonical = None;
-        }
     }
     let excluded = excluded_ranges(&lines, &furn, &found, &dates, &table_ranges);
     let qs = quantities::extract(norm, &excluded);

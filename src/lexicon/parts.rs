@@ -80,10 +80,17 @@ pub fn part_of_title(title: &str) -> Option<&'static str> {
     if has("收到和处理") || has("依申请") || has("申请公开") || has("公开申请") {
         return Some("requests");
     }
-    if has("主动公开") {
+    // 公文类政府信息: the official documents disclosed proactively (Shanghai districts' term).
+    if has("主动公开") || has("公文类") {
         return Some("proactive");
     }
-    if has("总体情况") || has("概述") || has("基本情况") || has("概况") || has("总体工作情况")
+    // …年政府信息公开工作情况 / 政务公开工作开展情况: the year's work as a whole.
+    if has("总体情况")
+        || has("概述")
+        || has("基本情况")
+        || has("概况")
+        || has("总体工作情况")
+        || (has("公开工作") && t.ends_with("情况") && !has("存在"))
     {
         return Some("overview");
     }

@@ -164,9 +164,16 @@ fn trailing(norm: &str, lines: &[Line], hits: &mut Vec<Hit>) {
         let t = line.text(norm);
         let n = char_len(t);
         let sentence = t.contains('。') || t.contains(',') || n > 40;
+        // Cells and rows of a table, numbers, 第二十条…: the report, however short.
+        let table_like = t.contains(['|', '\t'])
+            || t.bytes().any(|b| b.is_ascii_digit())
+            || crate::lexicon::tables::is_table_row_label(t)
+            || t.starts_with('第') && t.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c))
+            || t.contains("信息内容");
         let heading = crate::scan::headings::parse(t, None).is_some()
             || crate::scan::headings::parse_unnumbered(t).is_some();
         if sentence
+            || table_like
             || heading
             || is_agency_line(t)
             || looks_like_date(t)
@@ -229,6 +236,12 @@ mod tests {
         assert_eq!(k, vec![("彩票之家-通用APP".to_owned(), "ad")]);
         let k = kinds("正文。\n楚雄高新区管理委员会办公室\n2018年12月20日\n\n下载");
         assert_eq!(k, vec![("下载".to_owned(), "toolbar")]);
+    }
+
+    #[test]
+    fn a_table_at_the_end_of_a_truncated_text_is_not_an_ad() {
+        let k = kinds("二、主动公开政府信息情况\n第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政许可 | 0 | ||\n第二十");
+        assert_eq!(k, vec![]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::lexicon::tables::{is_table_row_label, T3_LONG_LABELS};
 use crate::scan::headings;
 
 /// Characters that follow a number as its unit or date part.
-const UNIT_START: &[char] = &[
+pub(super) const UNIT_START: &[char] = &[
     '件', '个', '条', '项', '次', '人', '家', '份', '篇', '场', '宗', '起', '户', '轮', '处', '元',
     '万', '亿', '年', '月', '日', '号', '期', '批', '类', '套', '部', '名', '位', '所', '台', '天',
     '%', '.', '余', '多',

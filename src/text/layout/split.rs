@@ -344,6 +344,18 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         if depth > 0 || c == '\t' || t[p..q].contains('\t') {
             continue;
         }
+        // `一、 概述`: the space after a numbering belongs to the heading.
+        let ends_in_numbering = t[..p]
+            .char_indices()
+            .rev()
+            .take(6)
+            .any(|(k, _)| {
+                let w = &t[k..p];
+                headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
+            });
+        if ends_in_numbering {
+            continue;
+        }
         let rest = &t[q..];
         let Some(next) = rest.chars().next() else {
             continue;
