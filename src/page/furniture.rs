@@ -168,7 +168,10 @@ fn trailing(norm: &str, lines: &[Line], hits: &mut Vec<Hit>) {
         let table_like = t.contains(['|', '\t'])
             || t.bytes().any(|b| b.is_ascii_digit())
             || crate::lexicon::tables::is_table_row_label(t)
-            || t.starts_with('第') && t.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c))
+            || t.starts_with('第')
+                && t.chars()
+                    .nth(1)
+                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
             || t.contains("信息内容");
         let heading = crate::scan::headings::parse(t, None).is_some()
             || crate::scan::headings::parse_unnumbered(t).is_some();

@@ -6,17 +6,19 @@
 //! 1. B starts with punctuation that continues A (`,` `。` `、` `)` `》` `%` …) → join;
 //! 2. A ends with punctuation that B must close or continue (`(` `《` `“` `、` `,`) → join;
 //! 3. A is a numbering alone (`一、`, `(二)`, `1.`) and B its title → join;
-//! 4. B starts a block (a heading, a table row label, a header field, a Markdown mark or a
+//! 4. the text is wrapped at a fixed width, A was cut at it and does not end a sentence →
+//!    join, whatever B starts with (a wrap often falls just before a numbering; the split
+//!    pass finds real block starts again);
+//! 5. B starts a block (a heading, a table row label, a header field, a Markdown mark or a
 //!    bullet) → keep;
-//! 5. A ends inside a number and B goes on with its digits or its unit (`201` / `9年`,
+//! 6. A ends inside a number and B goes on with its digits or its unit (`201` / `9年`,
 //!    `347` / `件`), outside the cells of a table → join;
-//! 6. the text is wrapped at a fixed width, A was cut at it and does not end a sentence → join;
 //! 7. the text is one fragment per line, A does not end a sentence, and neither line is a
 //!    table cell → join;
 //! 8. otherwise the break stays.
 //!
-//! A join deletes the break and the white space around it (a space is kept between two
-//! ASCII words). Double-spaced text loses its single blank lines; a longer gap becomes one
+//! A join deletes the break and the white space around it (one space is kept where there
+//! was one: a wrap that fell on a space). Double-spaced text loses its single blank lines; a longer gap becomes one
 //! blank line.
 
 use super::profile::{self, is_terminal, Line, Profile, CONTINUES, OPENS};
@@ -77,16 +79,19 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
     if is_bare_numbering(ta) && !starts_block(tb) {
         return true;
     }
-    // 4
+    // 6 before 4: a line cut at the wrap width goes on in the next whatever that starts
+    // with (a wrap often falls before a numbering: `…200000` / `27.属于行政执法案卷`); a real
+    // block start after it is found again by the split pass.
+    // (A page header's fields and Markdown headings are never a wrap's continuation.)
+    if prof.is_full(a) && !is_terminal(ta) && !is_header_field(tb) && !tb.starts_with('#') {
+        return true;
+    }
+    // 5
     if starts_block(tb) {
         return false;
     }
-    // 5
-    if !za && !zb && ends_in_number(ta) && continues_number(tb) {
-        return true;
-    }
     // 6
-    if prof.is_full(a) && !is_terminal(ta) {
+    if !za && !zb && ends_in_number(ta) && continues_number(tb) {
         return true;
     }
     // 7
@@ -154,17 +159,18 @@ fn continues_number(t: &str) -> bool {
     if digits == 0 {
         return t.starts_with(UNIT_START) && !t.starts_with(['.', '%']) || t.starts_with('%');
     }
-    // A run of several space-separated numbers is a table row, not a continuation.
+    // A run of several space-separated numbers is a table row, and a complete value of its
+    // own (`120190475.34元`, `12.5%`) a cell: neither continues the number before.
     let rest = &t[digits..];
-    !rest.starts_with([' ', '\t'])
+    let complete = profile::is_number_cell(t) && (t.contains('.') || !rest.is_empty());
+    !rest.starts_with([' ', '\t']) && !complete
 }
 
-/// Deletes the break between `a` and `b` with the white space around it; between two ASCII
-/// words one space is kept.
+/// Deletes the break between `a` and `b` with the white space around it; a space that stood
+/// beside the break (a wrap at a space) is kept, as one space.
 fn join_edits(norm: &str, a: &Line, b: &Line, edits: &mut Vec<Edit>) {
     let gap = &norm[a.end..b.start];
-    let ascii = a.last.is_ascii_alphanumeric() && b.first.is_ascii_alphanumeric();
-    match gap.find([' ', '\t']).filter(|_| ascii) {
+    match gap.find([' ', '\t']) {
         Some(k) => {
             let sp = a.end + k;
             if sp > a.end {

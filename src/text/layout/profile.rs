@@ -137,17 +137,23 @@ pub fn profile(norm: &str, lines: &[Line]) -> Profile {
 
     // Fragments: a page that put every text node on a line leaves lines that start with the
     // punctuation continuing the previous one, and lines of punctuation alone (`、`, `。`).
-    let glue = content
-        .iter()
-        .filter(|l| {
-            let t = l.text(norm);
-            FRAGMENT_STARTS.contains(&l.first)
+    // (A line cut at the wrap width may start with punctuation by chance: not counted.)
+    let mut glue = 0;
+    let mut prev: Option<&Line> = None;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        let t = l.text(norm);
+        let cut = prev.is_some_and(|a| p.is_full(a));
+        if !cut
+            && (FRAGMENT_STARTS.contains(&l.first)
                 || (l.chars <= 2
                     && t.chars()
-                        .all(|c| FRAGMENT_STARTS.contains(&c) || OPENS.contains(&c)))
-        })
-        .count();
-    p.fragments = p.wrap.is_none() && glue >= 3 && glue * 50 >= content.len();
+                        .all(|c| FRAGMENT_STARTS.contains(&c) || OPENS.contains(&c))))
+        {
+            glue += 1;
+        }
+        prev = Some(l);
+    }
+    p.fragments = glue >= 3 && glue * 50 >= content.len();
     p
 }
 

@@ -30,13 +30,19 @@ use crate::scan::headings::{self, Style};
 pub fn plan(norm: &str) -> Vec<Edit> {
     let mut breaks: Vec<usize> = Vec::new();
     let mut seq = Sequence::default();
-    for l in profile::lines(norm) {
+    let lines = profile::lines(norm);
+    // Line breaks that became spaces: decided for the whole text by its long lines, then
+    // applied to every line (a crawler's header block is joined the same way as its body).
+    let joined = lines
+        .iter()
+        .any(|l| l.end - l.start >= 150 && gaps(l.text(norm)).is_some_and(|g| g >= 3));
+    for l in lines {
         if l.is_blank() {
             continue;
         }
         let t = l.text(norm);
         let mut here: Vec<usize> = Vec::new();
-        if is_joined(t) {
+        if joined && gaps(t).is_some() {
             joined_spaces(t, &mut here);
         }
         table_rows(t, &mut here);
@@ -281,12 +287,9 @@ fn no_sentence_between(t: &str, a: usize, b: usize) -> bool {
     !t[a..b].contains('。')
 }
 
-/// A long line whose former line breaks became spaces: several spaces between words or
-/// after sentence ends, and not letter-spaced.
-fn is_joined(t: &str) -> bool {
-    if t.len() < 300 {
-        return false;
-    }
+/// How many spaces of `t` stand between words or after a sentence end (where a line break
+/// was); `None` for a letter-spaced line (a space between most characters).
+fn gaps(t: &str) -> Option<usize> {
     let mut gaps = 0;
     let mut spaces = 0;
     let mut cjk = 0;
@@ -309,7 +312,7 @@ fn is_joined(t: &str) -> bool {
         after_space = false;
         prev = c;
     }
-    gaps >= 3 && spaces * 5 < cjk
+    (spaces * 5 < cjk).then_some(gaps)
 }
 
 fn is_wide(c: char) -> bool {
@@ -345,14 +348,10 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
             continue;
         }
         // `一、 概述`: the space after a numbering belongs to the heading.
-        let ends_in_numbering = t[..p]
-            .char_indices()
-            .rev()
-            .take(6)
-            .any(|(k, _)| {
-                let w = &t[k..p];
-                headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
-            });
+        let ends_in_numbering = t[..p].char_indices().rev().take(6).any(|(k, _)| {
+            let w = &t[k..p];
+            headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
+        });
         if ends_in_numbering {
             continue;
         }
