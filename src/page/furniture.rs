@@ -8,7 +8,8 @@
 //! quantities; header lines stay available to the metadata stage, which reads them.
 
 use crate::lexicon::page::{
-    ends_with_any, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED, SPAM, TOOLBAR, WIKI,
+    ends_with_any, BREADCRUMB_STARTS, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED, SPAM, TOOLBAR,
+    WIKI,
 };
 use crate::page::title::{is_agency_line, Title};
 use crate::scan::chars::char_len;
@@ -67,18 +68,18 @@ fn strip_bullet(t: &str) -> &str {
 
 fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     let n = char_len(t);
+    // A sentence, or more than a few dozen characters of text, is the report: furniture
+    // never swallows it (a one-line body that starts with a breadcrumb stays content).
+    if t.contains('。') && n > 30 || n > 120 && !t.starts_with("标题") {
+        return None;
+    }
     if is_header(t) {
         return Some("header");
     }
     if n <= 80 && SPAM.iter().any(|w| t.contains(w)) {
         return Some("ad");
     }
-    if t.starts_with("当前位置")
-        || t.starts_with("您现在的位置")
-        || t.starts_with("您的位置")
-        || t.starts_with("您当前的位置")
-        || t.starts_with("所在位置")
-        || t.starts_with("当前所在位置")
+    if BREADCRUMB_STARTS.iter().any(|b| t.starts_with(b))
         || (n < 80
             && t.starts_with("首页")
             && (t.contains('>') || t.contains('»') || t.contains('›')))

@@ -81,8 +81,8 @@ pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
 
 /// Like [`parse`], for one item of a line that may hold several (a table of contents is
 /// the caller's to recognise).
-pub fn parse_item(line: &str) -> Option<Heading> {
-    parse_numbered(line, None)
+pub fn parse_item(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
+    parse_numbered(line, expect_arabic)
 }
 
 fn parse_numbered(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {

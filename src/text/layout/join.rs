@@ -34,8 +34,9 @@ pub(super) const UNIT_START: &[char] = &[
     '%', '.', '余', '多',
 ];
 
-/// The edits of pass 1.
-pub fn plan(norm: &str) -> Vec<Edit> {
+/// The edits of pass 1. `keep_space`: a space beside a removed break stays (false when the
+/// breaks stand where a crawler's spaces were).
+pub fn plan(norm: &str, keep_space: bool) -> Vec<Edit> {
     let lines = profile::lines(norm);
     let zone = profile::table_zones(norm, &lines);
     let prof = profile::profile(norm, &lines);
@@ -50,7 +51,7 @@ pub fn plan(norm: &str) -> Vec<Edit> {
         let blanks = i - p - 1;
         let gap_ok = blanks == 0 || (prof.double_spaced && blanks == 1);
         if gap_ok && joins(norm, a, l, &prof, zone[p], zone[i]) {
-            join_edits(norm, a, l, &mut edits);
+            join_edits(norm, a, l, keep_space, &mut edits);
         } else if prof.double_spaced {
             // Keep the break; drop the blank lines double spacing added.
             let keep = if blanks >= 2 { 2 } else { 1 };
@@ -94,8 +95,12 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
     if !za && !zb && ends_in_number(ta) && continues_number(tb) {
         return true;
     }
-    // 7
-    prof.fragments && !za && !zb && !is_terminal(ta)
+    // 7 (two numbers are never one because a page cut text into nodes: rule 6 decided)
+    prof.fragments
+        && !za
+        && !zb
+        && !is_terminal(ta)
+        && !(ends_in_number(ta) && b.first.is_ascii_digit())
 }
 
 /// The line ends with three or more numbers separated by white space: a table row.
@@ -168,9 +173,9 @@ fn continues_number(t: &str) -> bool {
 
 /// Deletes the break between `a` and `b` with the white space around it; a space that stood
 /// beside the break (a wrap at a space) is kept, as one space.
-fn join_edits(norm: &str, a: &Line, b: &Line, edits: &mut Vec<Edit>) {
+fn join_edits(norm: &str, a: &Line, b: &Line, keep_space: bool, edits: &mut Vec<Edit>) {
     let gap = &norm[a.end..b.start];
-    match gap.find([' ', '\t']) {
+    match gap.find([' ', '\t']).filter(|_| keep_space) {
         Some(k) => {
             let sp = a.end + k;
             if sp > a.end {

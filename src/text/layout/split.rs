@@ -21,13 +21,17 @@
 use super::join::{is_header_field, starts_block};
 use super::profile::{self, TERMINAL};
 use super::Edit;
+use crate::lexicon::page::{BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
 use crate::scan::chars::{char_len, is_cjk};
 use crate::scan::headings::{self, Style};
 
-/// The edits of pass 2.
-pub fn plan(norm: &str) -> Vec<Edit> {
+/// The edits of pass 2, and whether the text is a page's fragments joined with spaces (then
+/// every space became a break, and pass 1 must run again (with `first` false, pass 2 then
+/// only splits) to rejoin what only a node
+/// boundary separated: `三明 市人民政府`, `20 21 年`).
+pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     let mut breaks: Vec<usize> = Vec::new();
     let mut seq = Sequence::default();
     let lines = profile::lines(norm);
@@ -36,6 +40,34 @@ pub fn plan(norm: &str) -> Vec<Edit> {
     let joined = lines
         .iter()
         .any(|l| l.end - l.start >= 150 && gaps(l.text(norm)).is_some_and(|g| g >= 3));
+    // Fragments joined with spaces: spaces stand before continuing punctuation (`情况 、`).
+    let fragmented = first
+        && joined
+        && lines
+            .iter()
+            .map(|l| {
+                l.text(norm)
+                    .as_bytes()
+                    .windows(2)
+                    .filter(|w| w[0] == b' ')
+                    .count()
+                    .min(1)
+                    * l.text(norm).matches(" 、").count()
+            })
+            .sum::<usize>()
+            >= 3;
+    if fragmented {
+        let mut breaks = Vec::new();
+        for l in &lines {
+            let t = l.text(norm);
+            for (k, _) in t.match_indices(' ') {
+                if !t[..k].ends_with(' ') {
+                    breaks.push(l.start + k);
+                }
+            }
+        }
+        return (breaks.into_iter().map(Edit::insert_break).collect(), true);
+    }
     for l in lines {
         if l.is_blank() {
             continue;
@@ -44,6 +76,9 @@ pub fn plan(norm: &str) -> Vec<Edit> {
         let mut here: Vec<usize> = Vec::new();
         if joined && gaps(t).is_some() {
             joined_spaces(t, &mut here);
+        }
+        if l.start < 4000 {
+            header_zone(t, &mut here);
         }
         table_rows(t, &mut here);
         headings_in(t, &mut seq, &mut here);
@@ -67,7 +102,7 @@ pub fn plan(norm: &str) -> Vec<Edit> {
     }
     breaks.sort_unstable();
     breaks.dedup();
-    breaks.into_iter().map(Edit::insert_break).collect()
+    (breaks.into_iter().map(Edit::insert_break).collect(), false)
 }
 
 /// The last number seen at each numbering level, to tell a heading that continues the
@@ -108,7 +143,8 @@ impl Sequence {
 
 /// Numbered headings inside `t` (and the sequence state from the one at its start).
 fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
-    if let Some(h) = headings::parse(t, None) {
+    let expect = (seq.last[3] > 0).then(|| seq.last[3] + 1);
+    if let Some(h) = headings::parse(t, expect) {
         if let Some(v) = h.value {
             seq.see(h.style, v);
         }
@@ -131,11 +167,27 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         let marks_only = before
             .chars()
             .all(|c| matches!(c, '#' | '•' | '·' | '●' | '■' | '◆' | '▪' | '>' | '|' | ' '));
-        if !boundary || marks_only {
+        if marks_only {
+            continue;
+        }
+        // `…_页面_08.png三、收到和处理政府信息公开申请情况`: a statutory part that continues the
+        // top-level sequence needs no boundary before it.
+        let glued_part = !boundary
+            && is_numeral(c)
+            && !c.is_ascii_digit()
+            && headings::parse_item(&t[p..], None).is_some_and(|h| {
+                h.style == Style::CnDun
+                    && h.value.is_some_and(|v| v == seq.last[1] + 1 && v > 1)
+                    && parts::part_of_title(&t[p..][h.title.clone()]).is_some()
+                    && char_len(&t[p..][h.title.clone()]) >= 4
+            });
+        if !boundary && !glued_part {
             continue;
         }
         let rest = &t[p..];
-        let Some(h) = headings::parse_item(rest) else {
+        // A number whose punctuation was lost (`2进一步…`) counts where the sequence expects it.
+        let expect = (seq.last[3] > 0).then(|| seq.last[3] + 1);
+        let Some(h) = headings::parse_item(rest, expect) else {
             continue;
         };
         let Some(v) = h.value else { continue };
@@ -174,6 +226,96 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
 
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// The start of a text whose page header runs into its title and body with nothing between
+/// (`…栏目:政府信息公开年报原文链接:…年度报告发布时间:2023-02-20本报告根据…`): before the
+/// first sentence end or part heading, a header field, a breadcrumb, a year opening a title or
+/// sentence, and the text after a document title or a date-time begin lines.
+fn header_zone(t: &str, out: &mut Vec<usize>) {
+    let end = t
+        .find('。')
+        .unwrap_or(t.len())
+        .min(t.find("一、").unwrap_or(t.len()));
+    let zone = &t[..end];
+    if char_len(zone) < 20 {
+        return;
+    }
+    let mut skip_to = 0;
+    for (p, _) in zone.char_indices() {
+        if p < skip_to || p == 0 {
+            continue;
+        }
+        let rest = &t[p..];
+        let prev = t[..p].chars().next_back().unwrap_or(' ');
+        // header fields, longest key first (信息来源 before 来源)
+        if let Some(k) = HEADER_KEYS
+            .iter()
+            .filter(|k| rest.starts_with(**k) && rest[k.len()..].trim_start().starts_with(':'))
+            .max_by_key(|k| k.len())
+        {
+            out.push(p);
+            skip_to = p + k.len();
+            continue;
+        }
+        if BREADCRUMB_STARTS.iter().any(|b| rest.starts_with(b)) {
+            out.push(p);
+            continue;
+        }
+        if is_cjk(prev) && !"至于在到止从自截的前".contains(prev) {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 4 && rest[4..].starts_with('年') {
+                out.push(p);
+                continue;
+            }
+        }
+        if let Some(w) = DOC_TITLE_ENDS.iter().find(|w| rest.starts_with(**w)) {
+            let q = p + w.len();
+            if t[q..].starts_with(|d: char| is_cjk(d) || d.is_ascii_digit()) {
+                out.push(q);
+            }
+            continue;
+        }
+        if let Some(len) = date_time_len(rest) {
+            let q = p + len;
+            if t[q..].starts_with(is_cjk) {
+                out.push(q);
+            }
+            skip_to = q;
+        }
+    }
+}
+
+/// Length of a date (and time) at the start of `s`: `2023-02-20`, `2023/01/18 11:34:01`,
+/// `2023-02-20 15:07`.
+fn date_time_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    if digits(0) != 4 || !matches!(b.get(4), Some(b'-' | b'/')) {
+        return None;
+    }
+    let m = digits(5);
+    if !(1..=2).contains(&m) || !matches!(b.get(5 + m), Some(b'-' | b'/')) {
+        return None;
+    }
+    let d = digits(6 + m);
+    if !(1..=2).contains(&d) {
+        return None;
+    }
+    let mut len = 6 + m + d;
+    // a time: ` 15:07` or ` 11:34:01`
+    if b.get(len) == Some(&b' ') && digits(len + 1) == 2 && b.get(len + 3) == Some(&b':') {
+        len += 6;
+        if b.get(len) == Some(&b':') && digits(len + 1) == 2 {
+            len += 3;
+        }
+    }
+    Some(len)
 }
 
 /// After a statutory part title at the start of `seg` (`一、总体情况2022年,…`), where the
@@ -288,31 +430,30 @@ fn no_sentence_between(t: &str, a: usize, b: usize) -> bool {
 }
 
 /// How many spaces of `t` stand between words or after a sentence end (where a line break
-/// was); `None` for a letter-spaced line (a space between most characters).
+/// was); `None` for a letter-spaced line (`政 府 信 息`: most characters between spaces).
 fn gaps(t: &str) -> Option<usize> {
     let mut gaps = 0;
-    let mut spaces = 0;
     let mut cjk = 0;
-    let mut prev = ' ';
-    let mut after_space = false;
-    for c in t.chars() {
-        if c == ' ' {
-            spaces += 1;
-            if !after_space && (is_wide(prev) || TERMINAL.contains(&prev)) {
-                after_space = true;
-            }
-            continue;
-        }
+    let mut lonely = 0; // CJK characters with a space on both sides
+    let cs: Vec<char> = t.chars().collect();
+    for (k, &c) in cs.iter().enumerate() {
         if is_cjk(c) {
             cjk += 1;
+            if k > 0 && cs[k - 1] == ' ' && cs.get(k + 1) == Some(&' ') {
+                lonely += 1;
+            }
         }
-        if after_space && (is_cjk(c) || is_numeral(c)) {
-            gaps += 1;
+        if c == ' ' && k > 0 && cs[k - 1] != ' ' {
+            let prev = cs[k - 1];
+            let next = cs[k + 1..].iter().find(|&&d| d != ' ');
+            if (is_wide(prev) || TERMINAL.contains(&prev))
+                && next.is_some_and(|&d| is_cjk(d) || is_numeral(d))
+            {
+                gaps += 1;
+            }
         }
-        after_space = false;
-        prev = c;
     }
-    (spaces * 5 < cjk).then_some(gaps)
+    (lonely * 5 < cjk.max(1)).then_some(gaps)
 }
 
 fn is_wide(c: char) -> bool {
@@ -360,9 +501,14 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
             continue;
         };
         let unit = UNIT_LIKE.contains(&next);
+        // A year opening a sentence or a title (`…页面 2019年政务公开工作总结`); other numbers
+        // after a word and a space stay with it (`数量 71 3 0`, `申请 749 件`).
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let year = digits == 4 && rest[4..].starts_with('年') && is_wide(prev);
         let split = (TERMINAL.contains(&prev) && prev != ':')
             || starts_block(rest)
             || is_header_field(rest)
+            || year
             || (is_cjk(next) && !unit && (is_wide(prev) || prev.is_ascii_alphanumeric()));
         if split {
             out.push(q);
