@@ -76,7 +76,7 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     if is_header(t) {
         return Some("header");
     }
-    if n <= 80 && SPAM.iter().any(|w| t.contains(w)) {
+    if n <= 80 && !t.contains('。') && SPAM.iter().any(|w| t.contains(w)) {
         return Some("ad");
     }
     if BREADCRUMB_STARTS.iter().any(|b| t.starts_with(b))

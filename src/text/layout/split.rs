@@ -68,20 +68,24 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         }
         return (breaks.into_iter().map(Edit::insert_break).collect(), true);
     }
+    let mut first_line = true;
     for l in lines {
         if l.is_blank() {
             continue;
         }
         let t = l.text(norm);
         let mut here: Vec<usize> = Vec::new();
-        if joined && gaps(t).is_some() {
+        // (A Markdown heading is one line by construction.)
+        if joined && gaps(t).is_some() && !(t.starts_with('#') && char_len(t) < 80) {
             joined_spaces(t, &mut here);
         }
         if l.start < 4000 {
-            header_zone(t, &mut here);
+            header_zone(t, first_line, &mut here);
         }
+        first_line = false;
         table_rows(t, &mut here);
         headings_in(t, &mut seq, &mut here);
+        unnumbered_parts(t, &mut here);
         here.sort_unstable();
         here.dedup();
         // The part body rule applies at the start of every segment.
@@ -148,8 +152,13 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         if let Some(v) = h.value {
             seq.see(h.style, v);
         }
+        // `一、2019年政务公开工作总结(一)政务公开工作进展情况`: the first subheading run into
+        // the heading's title, with no punctuation between.
+        if matches!(h.style, Style::CnDun | Style::Part) {
+            first_sub(t, h.title.start, out);
+        }
     }
-    let mut found: Vec<(usize, usize)> = Vec::new(); // (start, end of its title)
+    let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (start, end of its title, restarts)
     for (p, c) in t.char_indices().skip(1) {
         if !(c == '(' || c == '第' || c == '①' || ('②'..='⑳').contains(&c) || is_numeral(c))
         {
@@ -177,7 +186,7 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
             && !c.is_ascii_digit()
             && headings::parse_item(&t[p..], None).is_some_and(|h| {
                 h.style == Style::CnDun
-                    && h.value.is_some_and(|v| v == seq.last[1] + 1 && v > 1)
+                    && h.value.is_some_and(|v| v == seq.last[1] + 1)
                     && parts::part_of_title(&t[p..][h.title.clone()]).is_some()
                     && char_len(&t[p..][h.title.clone()]) >= 4
             });
@@ -204,10 +213,15 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         if !(seq.fits(h.style, v) || names_part && v <= 10) {
             continue;
         }
+        if matches!(h.style, Style::CnDun | Style::Part) {
+            first_sub(t, p + h.title.start, out);
+        }
+        let restarts = Sequence::rank(h.style).is_some_and(|r| seq.last[r] == 0);
         seq.see(h.style, v);
-        found.push((p, p + h.title.end));
+        found.push((p, p + h.title.end, restarts));
     }
-    // Four or more numberings with (almost) nothing between them: a table of contents.
+    // Four or more numberings with (almost) nothing between them, starting a numbering
+    // afresh: a table of contents. (Run on after earlier parts, they are empty parts.)
     let mut k = 0;
     while k < found.len() {
         let mut j = k;
@@ -217,10 +231,21 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         {
             j += 1;
         }
-        if j - k + 1 < 4 {
+        if j - k + 1 < 4 || !found[k].2 {
             out.extend(found[k..=j].iter().map(|f| f.0));
         }
         k = j + 1;
+    }
+}
+
+/// `(一)` run into the title of the heading whose title starts at `title` (within 40
+/// characters, no punctuation between): the first subheading begins a line.
+fn first_sub(t: &str, title: usize, out: &mut Vec<usize>) {
+    let head: usize = t[title..].chars().take(40).map(char::len_utf8).sum();
+    if let Some(k) = t[title..title + head].find("(一)") {
+        if k > 0 && !t[title..title + k].contains(['。', ',', ';', ':']) {
+            out.push(title + k);
+        }
     }
 }
 
@@ -228,22 +253,35 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
 }
 
-/// The start of a text whose page header runs into its title and body with nothing between
+/// The start of a text (its first line, or a line holding header fields) whose page header
+/// runs into its title and body with nothing between
 /// (`…栏目:政府信息公开年报原文链接:…年度报告发布时间:2023-02-20本报告根据…`): before the
 /// first sentence end or part heading, a header field, a breadcrumb, a year opening a title or
 /// sentence, and the text after a document title or a date-time begin lines.
-fn header_zone(t: &str, out: &mut Vec<usize>) {
+fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
     let end = t
         .find('。')
         .unwrap_or(t.len())
         .min(t.find("一、").unwrap_or(t.len()));
     let zone = &t[..end];
-    if char_len(zone) < 20 {
+    // Only a header run together: it holds a header field or a breadcrumb.
+    let header = HEADER_KEYS.iter().chain(BREADCRUMB_STARTS).any(|k| {
+        zone.match_indices(k).any(|(q, _)| {
+            zone[q + k.len()..].trim_start().starts_with(':') || BREADCRUMB_STARTS.contains(k)
+        })
+    });
+    if char_len(zone) < 60 || !(header || first_line) {
         return;
     }
     let mut skip_to = 0;
-    for (p, _) in zone.char_indices() {
-        if p < skip_to || p == 0 {
+    let mut depth = 0i32;
+    for (p, c) in zone.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if p < skip_to || p == 0 || depth > 0 {
             continue;
         }
         let rest = &t[p..];
@@ -316,6 +354,26 @@ fn date_time_len(s: &str) -> Option<usize> {
         }
     }
     Some(len)
+}
+
+/// A statutory part title without numbering right after a sentence end, run into its body
+/// (`…情况。主动公开政府信息情况按照《条例》…`, the 2008 reports' unnumbered parts on one
+/// line): breaks before and after it.
+fn unnumbered_parts(t: &str, out: &mut Vec<usize>) {
+    for (p, c) in t.char_indices() {
+        if !TERMINAL.contains(&c) || c == ':' {
+            continue;
+        }
+        let q = p + c.len_utf8();
+        let rest = t[q..].trim_start();
+        let q = t.len() - rest.len();
+        if let Some(len) = parts::glued_part_title(rest).filter(|&n| char_len(&rest[..n]) >= 6) {
+            if rest[len..].starts_with(|d: char| is_cjk(d) || d == '(' || d.is_ascii_digit()) {
+                out.push(q);
+                out.push(q + len);
+            }
+        }
+    }
 }
 
 /// After a statutory part title at the start of `seg` (`一、总体情况2022年,…`), where the
@@ -500,6 +558,9 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         let Some(next) = rest.chars().next() else {
             continue;
         };
+        if prev == '#' {
+            continue; // `## 一、…`: the marks belong to their heading
+        }
         let unit = UNIT_LIKE.contains(&next);
         // A year opening a sentence or a title (`…页面 2019年政务公开工作总结`); other numbers
         // after a word and a space stay with it (`数量 71 3 0`, `申请 749 件`).
