@@ -262,3 +262,42 @@ fn every_layout_gives_the_same_analysis() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A table row: three or more bare numbers as cells (between white space, tabs or pipes).
+fn is_table_row(t: &str) -> bool {
+    t.split([' ', '\t', '|'])
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        .count()
+        >= 3
+}
+
+#[test]
+fn furniture_never_holds_the_report() {
+    let mut bad = Vec::new();
+    for (id, text) in fixtures() {
+        for t in std::iter::once(None).chain(TRANSFORMS.iter().map(Some)) {
+            let input = t.map_or_else(|| text.clone(), |t| (t.apply)(&text));
+            let r = xxgk::analyze(&input);
+            for f in &r.furniture {
+                // header fields (索引号, 发布日期 …) hold numbers by nature
+                if f.kind == "header" {
+                    continue;
+                }
+                let sentence = f.text.contains('。') && f.text.chars().count() > 30;
+                if sentence || is_table_row(&f.text) {
+                    bad.push(format!(
+                        "{id} {}: {} {:?}",
+                        t.map_or("as is", |t| t.name),
+                        f.kind,
+                        f.text
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "furniture holding report text:\n{}",
+        bad.join("\n")
+    );
+}

@@ -172,7 +172,7 @@ fn trailing(norm: &str, lines: &[Line], hits: &mut Vec<Hit>) {
             || t.starts_with('第')
                 && t.chars()
                     .nth(1)
-                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                    .is_some_and(crate::scan::chars::is_cn_numeral)
             || t.contains("信息内容");
         let heading = crate::scan::headings::parse(t, None).is_some()
             || crate::scan::headings::parse_unnumbered(t).is_some();
@@ -197,7 +197,7 @@ fn looks_like_date(t: &str) -> bool {
     let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
     let cn = t
         .chars()
-        .filter(|c| "〇零一二三四五六七八九十".contains(*c))
+        .filter(|&c| crate::scan::chars::cn_digit(c).is_some() || c == '十')
         .count();
     (t.contains('年') && t.contains('月')) && (digits >= 4 || cn >= 4) && char_len(t) <= 16
 }

@@ -96,16 +96,18 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
         return true;
     }
     // 7 (two numbers are never one because a page cut text into nodes: rule 6 decided)
-    prof.fragments
-        && !za
-        && !zb
-        && !is_terminal(ta)
-        && !(ends_in_number(ta) && b.first.is_ascii_digit())
+    let two_numbers = ends_in_number(ta) && b.first.is_ascii_digit();
+    prof.fragments && !za && !zb && !is_terminal(ta) && !two_numbers
 }
 
 /// The line ends with three or more numbers separated by white space: a table row.
 fn ends_in_cells(t: &str) -> bool {
-    t.rsplit([' ', '\t'])
+    let mut from = t.len().saturating_sub(48);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    t[from..]
+        .rsplit([' ', '\t'])
         .take(3)
         .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
         .count()
@@ -124,15 +126,17 @@ fn starts_numbering(t: &str) -> bool {
 
 /// The line opens a block of its own.
 pub(super) fn starts_block(t: &str) -> bool {
+    // Whatever opens a block is in its first characters.
+    let t = crate::scan::chars::head(t, 120);
     if t.starts_with(['#', '•', '·', '●', '■', '◆', '▪', '|']) {
         return true;
     }
     match headings::numbering_prefix(t) {
         Some((_, _, body)) if body == t.trim_end().len() => return true,
-        Some(_) if headings::parse(t, None).is_some() || is_table_row_label(t) => return true,
+        Some(_) if headings::parse_item(t, None).is_some() || is_table_row_label(t) => return true,
         Some(_) => {}
         // A table label without numbering (本年新收政府信息公开申请数量, a cell of its own).
-        None if T3_LONG_LABELS.iter().any(|l| t.starts_with(l)) => return true,
+        None if t.len() < 200 && T3_LONG_LABELS.iter().any(|l| t.starts_with(l)) => return true,
         None => {}
     }
     is_header_field(t)
@@ -140,6 +144,10 @@ pub(super) fn starts_block(t: &str) -> bool {
 
 /// `发布时间:2020-03-10`, `来源:` …: a field of a page header.
 pub(super) fn is_header_field(t: &str) -> bool {
+    // a key is a few characters before a colon
+    if !crate::scan::chars::head(t, 12).contains(':') {
+        return t == "正文";
+    }
     HEADER_KEYS.iter().any(|k| {
         t.strip_prefix(k)
             .is_some_and(|rest| rest.trim_start().starts_with(':'))

@@ -24,7 +24,7 @@ use super::Edit;
 use crate::lexicon::page::{BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
-use crate::scan::chars::{char_len, is_cjk};
+use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral};
 use crate::scan::headings::{self, Style};
 
 /// The edits of pass 2, and whether the text is a page's fragments joined with spaces (then
@@ -37,9 +37,11 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     let lines = profile::lines(norm);
     // Line breaks that became spaces: decided for the whole text by its long lines, then
     // applied to every line (a crawler's header block is joined the same way as its body).
-    let joined = lines
-        .iter()
-        .any(|l| l.end - l.start >= 150 && gaps(l.text(norm)).is_some_and(|g| g >= 3));
+    let joined = lines.iter().any(|l| {
+        l.end - l.start >= 150
+            && l.text(norm).contains(' ')
+            && gaps(l.text(norm)).is_some_and(|g| g >= 3)
+    });
     // Fragments joined with spaces: spaces stand before continuing punctuation (`情况 、`).
     let fragmented = first
         && joined
@@ -76,23 +78,29 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         let t = l.text(norm);
         let mut here: Vec<usize> = Vec::new();
         // (A Markdown heading is one line by construction.)
-        if joined && gaps(t).is_some() && !(t.starts_with('#') && char_len(t) < 80) {
+        if joined
+            && t.contains(' ')
+            && gaps(t).is_some()
+            && !(t.starts_with('#') && char_len(t) < 80)
+        {
             joined_spaces(t, &mut here);
         }
         if l.start < 4000 {
             header_zone(t, first_line, &mut here);
         }
         first_line = false;
-        table_rows(t, &mut here);
-        headings_in(t, &mut seq, &mut here);
-        unnumbered_parts(t, &mut here);
+        let (marks, stops) = marks(t);
+        table_rows(t, &marks, &mut here);
+        headings_in(t, &marks, &mut seq, &mut here);
+        unnumbered_parts(t, &stops, &mut here);
         here.sort_unstable();
         here.dedup();
         // The part body rule applies at the start of every segment.
         let mut starts = vec![0];
         starts.extend(here.iter().copied());
         for &s in &starts {
-            if let Some(e) = part_body(&t[s..]) {
+            let cn = t[s..].starts_with(|c: char| c == '第' || is_cn_numeral(c));
+            if let Some(e) = cn.then(|| part_body(&t[s..])).flatten() {
                 here.push(s + e);
             }
         }
@@ -107,6 +115,84 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     breaks.sort_unstable();
     breaks.dedup();
     (breaks.into_iter().map(Edit::insert_break).collect(), false)
+}
+
+/// One pass over a line's bytes: where a numbering may start, and where a sentence ends.
+/// A numbering may start after a sentence end or white space, at a `(`, before the `、` of a
+/// Chinese numeral (`三、`, `十二、`), and at the last digit before a `.` or `、` (a row
+/// number glued after a cell's digits: `00000002.其他…`). Only these positions are looked at
+/// by the rules, so a line of prose costs one byte scan.
+fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
+    let b = t.as_bytes();
+    let mut marks = Vec::new();
+    let mut stops = Vec::new();
+    // The CJK punctuation 。 、 are E3 80 82 / E3 80 81.
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'(' => marks.push(i),
+            b' ' | b'\t' | b'!' | b'?' | b';' => {
+                if matches!(c, b'!' | b'?' | b';') {
+                    stops.push(i);
+                }
+                if b.get(i + 1).is_some_and(|&n| n != b' ' && n != b'\t')
+                    && opens_numbering(t, i + 1)
+                {
+                    marks.push(i + 1);
+                }
+            }
+            b'.' if i > 0 && b[i - 1].is_ascii_digit() => digit_run_end(b, i, &mut marks),
+            0xE3 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x82) => {
+                    stops.push(i);
+                    if opens_numbering(t, i + 3) {
+                        marks.push(i + 3);
+                    }
+                }
+                Some(0x81) => {
+                    if i > 0 && b[i - 1].is_ascii_digit() {
+                        digit_run_end(b, i, &mut marks);
+                    }
+                    // 三、 / 十二、: the numeral run before it
+                    let mut k = i;
+                    while k >= 3
+                        && t.is_char_boundary(k - 3)
+                        && t[k - 3..k].chars().all(is_cn_numeral)
+                    {
+                        k -= 3;
+                    }
+                    if k < i {
+                        marks.push(k);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    (marks, stops)
+}
+
+/// The text at byte `i` may open a numbering: a digit, `(`, `#`, `第`, a circled number or
+/// a Chinese numeral.
+fn opens_numbering(t: &str, i: usize) -> bool {
+    t.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| matches!(c, '0'..='9' | '(' | '#' | '第' | '①'..='⑳') || is_cn_numeral(c))
+}
+
+/// Marks the first and the last digit of the digit run ending before byte `i`.
+fn digit_run_end(b: &[u8], i: usize, marks: &mut Vec<usize>) {
+    let mut k = i;
+    while k > 0 && b[k - 1].is_ascii_digit() {
+        k -= 1;
+    }
+    marks.push(k);
+    marks.push(i - 1);
 }
 
 /// The last number seen at each numbering level, to tell a heading that continues the
@@ -146,9 +232,15 @@ impl Sequence {
 }
 
 /// Numbered headings inside `t` (and the sequence state from the one at its start).
-fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
+fn headings_in(t: &str, marks: &[usize], seq: &mut Sequence, out: &mut Vec<usize>) {
     let expect = (seq.last[3] > 0).then(|| seq.last[3] + 1);
-    if let Some(h) = headings::parse(t, expect) {
+    let numbered = t.starts_with(|c: char| {
+        matches!(c, '(' | '第' | '#' | '0'..='9' | '①'..='⑳') || is_cn_numeral(c)
+    });
+    if let Some(h) = numbered
+        .then(|| headings::parse(head(t, 300), expect))
+        .flatten()
+    {
         if let Some(v) = h.value {
             seq.see(h.style, v);
         }
@@ -159,10 +251,12 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         }
     }
     let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (start, end of its title, restarts)
-    for (p, c) in t.char_indices().skip(1) {
-        if !(c == '(' || c == '第' || c == '①' || ('②'..='⑳').contains(&c) || is_numeral(c))
-        {
+    for &p in marks {
+        let Some(c) = t[p..].chars().next().filter(|_| p > 0) else {
             continue;
+        };
+        if c == '#' || c.is_ascii_digit() && t.as_bytes()[p - 1].is_ascii_digit() {
+            continue; // (the last digit of a run numbers no heading)
         }
         let before = t[..p].trim_end_matches([' ', '\t']);
         let spaced = before.len() < p;
@@ -181,10 +275,13 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         }
         // `…_页面_08.png三、收到和处理政府信息公开申请情况`: a statutory part that continues the
         // top-level sequence needs no boundary before it.
+        // (cheap test first: the numeral is the one the sequence expects, followed by 、)
         let glued_part = !boundary
             && is_numeral(c)
             && !c.is_ascii_digit()
-            && headings::parse_item(&t[p..], None).is_some_and(|h| {
+            && headings::cn_number(&t[p..])
+                .is_some_and(|(v, l)| v == seq.last[1] + 1 && t[p + l..].starts_with('、'))
+            && headings::parse_item(head(&t[p..], 120), None).is_some_and(|h| {
                 h.style == Style::CnDun
                     && h.value.is_some_and(|v| v == seq.last[1] + 1)
                     && parts::part_of_title(&t[p..][h.title.clone()]).is_some()
@@ -193,7 +290,7 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         if !boundary && !glued_part {
             continue;
         }
-        let rest = &t[p..];
+        let rest = head(&t[p..], 120);
         // A number whose punctuation was lost (`2进一步…`) counts where the sequence expects it.
         let expect = (seq.last[3] > 0).then(|| seq.last[3] + 1);
         let Some(h) = headings::parse_item(rest, expect) else {
@@ -250,7 +347,7 @@ fn first_sub(t: &str, title: usize, out: &mut Vec<usize>) {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+    c.is_ascii_digit() || is_cn_numeral(c)
 }
 
 /// The start of a text (its first line, or a line holding header fields) whose page header
@@ -265,11 +362,12 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
         .min(t.find("一、").unwrap_or(t.len()));
     let zone = &t[..end];
     // Only a header run together: it holds a header field or a breadcrumb.
-    let header = HEADER_KEYS.iter().chain(BREADCRUMB_STARTS).any(|k| {
-        zone.match_indices(k).any(|(q, _)| {
-            zone[q + k.len()..].trim_start().starts_with(':') || BREADCRUMB_STARTS.contains(k)
-        })
-    });
+    let header = (zone.contains(':') || BREADCRUMB_STARTS.iter().any(|k| zone.contains(k)))
+        && HEADER_KEYS.iter().chain(BREADCRUMB_STARTS).any(|k| {
+            zone.match_indices(k).any(|(q, _)| {
+                zone[q + k.len()..].trim_start().starts_with(':') || BREADCRUMB_STARTS.contains(k)
+            })
+        });
     if char_len(zone) < 60 || !(header || first_line) {
         return;
     }
@@ -300,7 +398,12 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             out.push(p);
             continue;
         }
-        if is_cjk(prev) && !"至于在到止从自截的前".contains(prev) {
+        if is_cjk(prev)
+            && !matches!(
+                prev,
+                '至' | '于' | '在' | '到' | '止' | '从' | '自' | '截' | '的' | '前'
+            )
+        {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if digits == 4 && rest[4..].starts_with('年') {
                 out.push(p);
@@ -359,11 +462,11 @@ fn date_time_len(s: &str) -> Option<usize> {
 /// A statutory part title without numbering right after a sentence end, run into its body
 /// (`…情况。主动公开政府信息情况按照《条例》…`, the 2008 reports' unnumbered parts on one
 /// line): breaks before and after it.
-fn unnumbered_parts(t: &str, out: &mut Vec<usize>) {
-    for (p, c) in t.char_indices() {
-        if !TERMINAL.contains(&c) || c == ':' {
+fn unnumbered_parts(t: &str, stops: &[usize], out: &mut Vec<usize>) {
+    for &p in stops {
+        let Some(c) = t[p..].chars().next() else {
             continue;
-        }
+        };
         let q = p + c.len_utf8();
         let rest = t[q..].trim_start();
         let q = t.len() - rest.len();
@@ -399,10 +502,13 @@ fn part_body(seg: &str) -> Option<usize> {
 }
 
 /// Row labels of a statistics table flattened into `t`.
-fn table_rows(t: &str, out: &mut Vec<usize>) {
+fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
     // Table 3: row labels with their numbering.
     let mut rows: Vec<usize> = Vec::new();
-    for (p, c) in t.char_indices() {
+    for &p in marks {
+        let Some(c) = t[p..].chars().next() else {
+            continue;
+        };
         if !(c == '(' || is_numeral(c)) {
             continue;
         }
