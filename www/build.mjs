@@ -69,6 +69,9 @@ function __wbg_init(arg) {
     });
 }
 function __xxgk_lock_policy() {
+    // In the analysis worker (same glue, no document) there is nothing to lock: a worker made
+    // from a blob: URL runs under the policy of the page that made it, already locked then.
+    if (typeof document === "undefined") return;
     var meta = document.createElement("meta");
     meta.httpEquiv = "Content-Security-Policy";
     meta.content = ${JSON.stringify(LOCKED_POLICY)};
