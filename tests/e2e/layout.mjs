@@ -5,7 +5,8 @@
 // `layoutProbe` runs in the page (any Chromium from 72 on: no syntax newer than ES2017) and
 // measures, for every visible flex container under #app, the space between each pair of
 // adjacent children — horizontally for children on the same line of a row, vertically in a
-// column — plus every pair of adjacent block siblings that overlap. Pairs are named by their
+// column — plus every pair of adjacent block siblings that overlap, all on what the eye sees
+// of each element (see `box`). Pairs are named by their
 // place in the DOM, so the same page state gives the same names in every browser.
 // `compareLayouts` checks one browser's measures against the current Chromium's, which
 // draws the style sheet as designed.
@@ -32,6 +33,37 @@ export function layoutProbe() {
     var r = el.getBoundingClientRect();
     return r.width > 1 && r.height > 1;
   }
+  // What the eye sees of an element: its own box when it paints something (a border, a
+  // background, a shadow, text of its own) or is a control; else the union of its children's,
+  // so that a row's invisible box (which may reach into a margin it takes back) is not
+  // mistaken for an overlap.
+  var memo = new Map();
+  function box(el) {
+    if (memo.has(el)) return memo.get(el);
+    var r = el.getBoundingClientRect();
+    var out = { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    var cs = getComputedStyle(el);
+    var paints = ["Top", "Right", "Bottom", "Left"].some(function (side) { return parseFloat(cs["border" + side + "Width"]) > 0; }) ||
+      cs.backgroundColor !== "rgba(0, 0, 0, 0)" || cs.backgroundImage !== "none" || cs.boxShadow !== "none" ||
+      /^(BUTTON|INPUT|TEXTAREA|SELECT|IMG|TABLE|DETAILS)$/.test(el.tagName) || el.namespaceURI !== "http://www.w3.org/1999/xhtml";
+    var text = false;
+    for (var n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && n.nodeValue.trim()) text = true;
+    if (!paints && !text) {
+      var u = null;
+      for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
+        if (!shown(c)) continue;
+        var b = box(c);
+        u = u ? { left: Math.min(u.left, b.left), right: Math.max(u.right, b.right), top: Math.min(u.top, b.top), bottom: Math.max(u.bottom, b.bottom) } : b;
+      }
+      if (u) out = u;
+    }
+    memo.set(el, out);
+    return out;
+  }
+  // A margin set to `auto` (its computed value: the Typed OM has it, Chromium 66+).
+  function auto(el, side) {
+    return !!el.computedStyleMap && String(el.computedStyleMap().get("margin-" + side)) === "auto";
+  }
   var spacing = {};
   var overlaps = [];
   var tight = [];
@@ -53,8 +85,8 @@ export function layoutProbe() {
       kids.push(c);
     }
     for (var j = 1; j < kids.length; j++) {
-      var a = kids[j - 1].getBoundingClientRect();
-      var b = kids[j].getBoundingClientRect();
+      var a = box(kids[j - 1]);
+      var b = box(kids[j]);
       var pair = name(kids[j - 1]) + " | " + kids[j].tagName.toLowerCase() + ":" + j;
       var vOverlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       var hOverlap = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -63,7 +95,8 @@ export function layoutProbe() {
       var space = null;
       if (row && vOverlap > 0) space = b.left - a.right;
       else if (!row) space = b.top - a.bottom;
-      if (space === null) continue;
+      // an auto margin takes the free space, which depends on the widths of the texts
+      if (space === null || row && (auto(kids[j - 1], "right") || auto(kids[j], "left"))) continue;
       spacing[pair] = Math.round(space * 10) / 10;
       if (spaced && space < MIN) tight.push(pair + " (" + space.toFixed(1) + " px)");
     }
