@@ -149,12 +149,14 @@ export async function launchOld({ major, client }) {
   return {
     name: `Chromium ${major}`,
     version,
-    async newPage() {
+    /** A new page; `init` functions run in it before any of its scripts, on every load. */
+    async newPage({ init = [] } = {}) {
       const page = await browser.newPage();
       const downloads = mkdtempSync(join(tmpdir(), `xxgk-old-${major}-dl-`));
       // Page.setDownloadBehavior: the same call in every protocol version 72–83 has.
       await page._client.send("Page.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
       await page.evaluateOnNewDocument(readyProbe);
+      for (const fn of init) await page.evaluateOnNewDocument(fn);
       const requests = [];
       const errors = [];
       page.on("request", (r) => requests.push(r.url()));
@@ -212,10 +214,11 @@ export async function launchCurrent() {
   return {
     name: "Chromium (current)",
     version: `HeadlessChrome/${version}`,
-    async newPage() {
+    async newPage({ init = [] } = {}) {
       const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: "zh-CN" });
       const page = await context.newPage();
       await page.addInitScript(readyProbe);
+      for (const fn of init) await page.addInitScript(fn);
       const requests = [];
       const errors = [];
       page.on("request", (r) => requests.push(r.url()));
