@@ -236,7 +236,7 @@ for (const b of BROWSERS) {
         assertLayout(layout, "compare", b);
       });
 
-      await t.test("导出数量 CSV: UTF-8 with BOM, one row per quantity", async () => {
+      await t.test("exports: 数量 CSV (UTF-8 with BOM, one row per quantity), JSON (the API's object), Markdown", async () => {
         const { name, bytes } = await page.download("#export-csv");
         assert.match(name, /\.csv$/);
         assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -244,6 +244,16 @@ for (const b of BROWSERS) {
         assert.equal(lines[0], "序号,原文,数值,上限,单位,约数,所在部分,起,止");
         const n = await page.evaluate(() => window.xxgk.analyze(document.getElementById("xxgk-input").value).quantities.length);
         assert.equal(lines.length, n + 1);
+        const json = await page.download("#export-json");
+        assert.match(json.name, /\.json$/);
+        const direct = await page.evaluate(() => JSON.stringify(window.xxgk.analyze(document.getElementById("xxgk-input").value)));
+        // the report of the file shown (the .html): its input says so; the rest is the text's
+        const exported = JSON.parse(json.bytes.toString("utf8"));
+        assert.equal(exported.input.format, "html");
+        assert.deepEqual({ ...exported, input: null }, { ...JSON.parse(direct), input: null });
+        const md = await page.download("#export-md");
+        assert.match(md.name, /\.md$/);
+        assert.match(md.bytes.toString("utf8"), /^# .+/);
       });
 
       await t.test("a long text is analysed in the worker", async () => {
