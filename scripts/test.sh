@@ -19,8 +19,8 @@ bash scripts/setup.sh
 if have cargo; then CARGO=cargo; else CARGO=/usr/bin/cargo; fi
 
 status=0
-say "cargo test --all-targets"
-"$CARGO" test --all-targets || status=1
+say "cargo test --all-targets --no-fail-fast"
+"$CARGO" test --all-targets --no-fail-fast || status=1
 # Long mode (XXGK_LONG=1): the fuzz targets in fuzz/, XXGK_FUZZ_SECONDS (60) each.
 if [ "${XXGK_LONG:-0}" = 1 ]; then
   say "long mode: fuzzing (scripts/fuzz.sh)"
