@@ -52,5 +52,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$BINDGEN_DIR" --out-name xx
 
 
 say "assembling the page"
+have node || die "node is missing: run scripts/setup.sh"
+ensure_npm "$ROOT/www"   # esbuild and fflate: the gunzip for browsers without DecompressionStream
 node www/build.mjs "$BINDGEN_DIR" "$OUT"
 printf 'page: %s (%s bytes; wasm %s bytes)\n' "$OUT" "$(wc -c <"$OUT")" "$(wc -c <"$BINDGEN_DIR/xxgk_bg.wasm")"

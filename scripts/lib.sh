@@ -47,3 +47,23 @@ ensure_wasm_tools() {
       --no-default-features --features validate,print
   fi
 }
+
+# `npm ci` in $1 (a folder with package.json and package-lock.json) when an installed package
+# is not the locked version or is missing. Re-runs take well under a second.
+ensure_npm() {
+  local dir=$1 stale
+  stale=$(cd "$dir" && node -e '
+    const lock = require("./package-lock.json").packages;
+    const deps = Object.keys(require("./package.json").devDependencies || {});
+    const bad = deps.filter((d) => {
+      try { return require(`./node_modules/${d}/package.json`).version !== lock[`node_modules/${d}`].version; }
+      catch { return true; }
+    });
+    console.log(bad.join(" "));')
+  if [ -n "$stale" ]; then
+    say "npm ci (${dir#"$ROOT"/}: $stale)"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  else
+    say "${dir#"$ROOT"/}: npm packages present"
+  fi
+}

@@ -11,7 +11,10 @@
 #  - wasm-bindgen-cli, exactly the version Cargo.toml pins (cargo install, ~6 minutes);
 #  - wasm-tools at the version scripts/lib.sh pins (cargo install, ~3 minutes), which checks
 #    that the page's module uses only MVP WebAssembly;
-#  - the browser tests' npm packages (npm ci in tests/e2e: playwright-core, acorn).
+#  - the page assembler's npm packages (npm ci in www: esbuild, fflate) and the browser
+#    tests' (npm ci in tests/e2e: playwright-core, acorn, the puppeteer-core versions that
+#    drive the old Chromium builds; those builds are fetched by scripts/old-browsers.sh,
+#    which scripts/test.sh runs).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -58,19 +61,8 @@ say "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}')"
 ensure_wasm_tools
 say "wasm-tools $(wasm-tools --version | awk '{print $2}')"
 
-# npm ci only when an installed package of tests/e2e is not the locked one.
-stale=$(node -e '
-  const lock = require("./tests/e2e/package-lock.json").packages;
-  const deps = Object.keys(require("./tests/e2e/package.json").devDependencies || {});
-  const bad = deps.filter((d) => {
-    try { return require(`./tests/e2e/node_modules/${d}/package.json`).version !== lock[`node_modules/${d}`].version; }
-    catch { return true; }
-  });
-  console.log(bad.join(" "));')
-if [ -n "$stale" ]; then
-  say "npm ci (tests/e2e: $stale)"
-  (cd tests/e2e && npm ci --no-audit --no-fund)
-else
-  say "tests/e2e: npm packages present"
-fi
+# npm ci only when an installed package is not the locked one: the page assembler's (www:
+# esbuild and fflate, bundled into the page) and the browser tests' (tests/e2e).
+ensure_npm "$ROOT/www"
+ensure_npm "$ROOT/tests/e2e"
 say "setup done"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # README command 2: the full test suite. Sets up, runs `cargo test` (all targets), builds the
 # page and runs every browser test in tests/e2e/*.test.mjs: the page (page.test.mjs), the
-# workbench (workbench.test.mjs), its security policy (security.test.mjs) and its
-# deterministic budgets — size, MVP wasm, ES2020 scripts, no eval (budgets.test.mjs).
+# workbench (workbench.test.mjs), its security policy (security.test.mjs), its
+# deterministic budgets — size, MVP wasm, ES2020 scripts, no eval, old-browser CSS
+# (budgets.test.mjs) — and the core path in real Chromium 72, 78, 80 and 83 besides the
+# current one (old-browsers.test.mjs; the old builds are fetched once, ~165 MB of npm
+# tarballs, into ~/.cache/xxgk-browsers by scripts/old-browsers.sh).
 # XXGK_LONG=1 adds a bounded fuzzing run (scripts/fuzz.sh, ~2 min plus a one-off cargo-fuzz
 # install and fuzz build). Exits non-zero when anything fails; the last line is
 # "N passed, N failed" for the browser tests.
@@ -16,8 +19,8 @@ bash scripts/setup.sh
 if have cargo; then CARGO=cargo; else CARGO=/usr/bin/cargo; fi
 
 status=0
-say "cargo test --all-targets"
-"$CARGO" test --all-targets || status=1
+say "cargo test --all-targets --no-fail-fast"
+"$CARGO" test --all-targets --no-fail-fast || status=1
 # Long mode (XXGK_LONG=1): the fuzz targets in fuzz/, XXGK_FUZZ_SECONDS (60) each.
 if [ "${XXGK_LONG:-0}" = 1 ]; then
   say "long mode: fuzzing (scripts/fuzz.sh)"
@@ -28,6 +31,7 @@ fi
 export XXGK_BIN="$ROOT/target/debug/xxgk"
 
 bash scripts/build-page.sh
+bash scripts/old-browsers.sh || status=1
 
 say "browser tests (tests/e2e)"
 tap=$(mktemp)

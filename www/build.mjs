@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Assembles the page into ONE self-contained file, www/dist/xxgk.html: the template
 // (www/index.html) with the style sheet, the wasm-bindgen glue (made into an inline module
-// script) and the wasm module (gzip, then base64) inlined. No npm dependencies. The module is
+// script), a small gunzip and the wasm module (gzip, then base64) inlined. The module is
 // stored compressed because base64 of the raw module would be a third larger than the module
-// itself; the page inflates it with the browser's DecompressionStream (Chromium 80+).
+// itself; the page inflates it with the browser's DecompressionStream (Chromium 80+), or, in
+// older browsers (360 安全浏览器 12 is Chromium 78), with fflate's gunzipSync, which this
+// script bundles and minifies with esbuild (≈ 4.5 KB; both pinned in www/package.json,
+// installed by `npm ci` in www/, which scripts/setup.sh and scripts/build-page.sh run).
 //
 // Usage: node www/build.mjs <bindgen-dir> [out-file]
 //   <bindgen-dir> holds wasm-bindgen's `--target web` output: xxgk.js and xxgk_bg.wasm.
@@ -15,6 +18,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -69,6 +73,9 @@ function __wbg_init(arg) {
     });
 }
 function __xxgk_lock_policy() {
+    // In the analysis worker (same glue, no document) there is nothing to lock: a worker made
+    // from a blob: URL runs under the policy of the page that made it, already locked then.
+    if (typeof document === "undefined") return;
     var meta = document.createElement("meta");
     meta.httpEquiv = "Content-Security-Policy";
     meta.content = ${JSON.stringify(LOCKED_POLICY)};
@@ -130,6 +137,28 @@ function inlineScripts(html) {
   }
   return out;
 }
+// fflate's gunzipSync, bundled: one expression defining `xxgkInflate` (its only export) in the
+// page's module script. Tree-shaken to the inflater; syntax lowered to ES2017, which every
+// browser that runs the page's module parses.
+function inflater() {
+  let esbuild;
+  try {
+    esbuild = createRequire(import.meta.url)("esbuild");
+  } catch (e) {
+    fail(`esbuild is missing (${e.code || e.message}): run \`npm ci\` in www/ (scripts/setup.sh does)`);
+  }
+  const pkg = JSON.parse(read(join(here, "node_modules", "fflate", "package.json"), "utf8"));
+  const out = esbuild.buildSync({
+    stdin: { contents: 'export { gunzipSync } from "fflate";', resolveDir: here, loader: "js" },
+    bundle: true, minify: true, format: "iife", globalName: "xxgkInflate", target: "es2017",
+    charset: "ascii", legalComments: "none", write: false, logLevel: "silent",
+  });
+  const js = out.outputFiles[0].text.trim();
+  if (!/^var xxgkInflate=/.test(js)) fail("esbuild's bundle of fflate does not define xxgkInflate");
+  if (/<\/script|<!--/i.test(js)) fail("esbuild's bundle of fflate has </script or <!-- in it");
+  return `// fflate ${pkg.version} (MIT, github.com/101arrowz/fflate): gunzipSync, bundled by www/build.mjs\n${js}`;
+}
+
 const sha256 = (text) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 
 const template = read(join(here, "index.html"), "utf8");
@@ -143,6 +172,7 @@ const version = (cargo.match(/^version\s*=\s*"([^"]+)"/m) || [])[1] || "0";
 const parts = {
   STYLE: style.replace(/<\/(style)/gi, "<\\/$1"),
   GLUE: glue,
+  INFLATE: inflater(),
   WASM_GZIP_BASE64: gzipSync(wasm, { level: 9 }).toString("base64"),
   VERSION: version,
 };

@@ -1,16 +1,21 @@
 // Deterministic budgets of the finished page, www/dist/xxgk.html (no browser, no timing):
 //
-//  - its size (≤ 2.5 MB);
+//  - its size (≤ 1.5 MB);
 //  - the wasm module inside it validates with only the WebAssembly features old Chromium
 //    runs (`wasm-tools validate`, see WASM_FEATURES), and no function JavaScript calls has an
 //    i64 in its signature (BigInt integration is Chromium 85+);
 //  - every inline script parses as ES2020 (acorn) without optional chaining, ?? and BigInt
-//    literals (so Chromium 7x parses it too), uses no built-in newer than Chromium 80
+//    literals (so Chromium 7x parses it too), uses no built-in newer than Chromium 72
 //    unguarded, and builds no code from strings (eval, Function, string timers);
+//  - the module carries the gunzip for browsers without DecompressionStream (fflate,
+//    bundled by www/build.mjs), small, and it inflates the page's own module;
+//  - the style sheet uses nothing Chromium 72 lacks without a fallback: no flexbox `gap`
+//    (Chromium 84), `inset`, `min()`, `:is()`, a bare `:focus-visible` …;
 //  - the Content-Security-Policy lists exactly the hashes of the inline scripts, forbids
 //    every connection, and is locked (script-src 'none') once the module is compiled.
 //
-// Timing figures are printed by tests/e2e/perf.mjs and never asserted.
+// Timing figures are printed by tests/e2e/perf.mjs and old-browsers.test.mjs and never
+// asserted; old-browsers.test.mjs runs the page in real Chromium 72–83.
 //
 // Run: node --test tests/e2e/budgets.test.mjs (after scripts/build-page.sh). Needs
 // wasm-tools on PATH or in ~/.cargo/bin (scripts/setup.sh installs it).
@@ -22,6 +27,7 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
+import { runInNewContext } from "node:vm";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as acorn from "acorn";
@@ -30,8 +36,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const pagePath = process.env.XXGK_PAGE || join(root, "www", "dist", "xxgk.html");
 
-/** The page budget: 2.5 MB (decimal), the whole file as shipped. */
-const PAGE_BUDGET = 2_500_000;
+/** The page budget: 1.5 MB (decimal), the whole file as shipped. */
+const PAGE_BUDGET = 1_500_000;
+/** The gunzip for browsers without DecompressionStream: fflate's inflater is ≈ 4.5 KB. */
+const INFLATER_BUDGET = 8_000;
 /**
  * The WebAssembly features the module may use: the 2017 MVP that every WebAssembly browser
  * runs (Chromium 57+), plus importable mutable globals (Chromium 74), which wasm-bindgen
@@ -103,13 +111,17 @@ function parse(s) {
   return acorn.parse(s.text, { ecmaVersion: 2020, sourceType: s.module ? "module" : "script", locations: true });
 }
 
-// Built-ins Chromium 80 lacks (with the version that has them), as properties…
+// Built-ins Chromium 72 lacks (with the version that has them), as properties…
 const NEW_PROPERTIES = {
   at: 92, replaceAll: 85, hasOwn: 93, findLast: 97, findLastIndex: 97, toSorted: 110,
   toReversed: 110, toSpliced: 110, groupBy: 117, fromAsync: 121, any: 85,
+  fromEntries: 73, matchAll: 73, allSettled: 76, replaceChildren: 86, requestSubmit: 76,
 };
 // …and as globals; these are fine only behind a `typeof X` test.
-const NEW_GLOBALS = { WeakRef: 84, FinalizationRegistry: 84, AggregateError: 85, structuredClone: 98 };
+const NEW_GLOBALS = {
+  WeakRef: 84, FinalizationRegistry: 84, AggregateError: 85, structuredClone: 98,
+  DecompressionStream: 80, CompressionStream: 80,
+};
 
 function guardedByTypeof(name, ancestors) {
   return ancestors.some((a) => {
@@ -123,7 +135,7 @@ function guardedByTypeof(name, ancestors) {
   });
 }
 
-/** What a script uses that Chromium 80 (or 7x, for syntax) or the page's policy would refuse. */
+/** What a script uses that Chromium 72 or the page's policy would refuse. */
 function problems(ast) {
   const out = [];
   const at = (n, what) => out.push(`${what} (line ${n.loc.start.line})`);
@@ -162,7 +174,7 @@ test(`the page is at most ${PAGE_BUDGET / 1e6} MB`, () => {
   assert.ok(size <= PAGE_BUDGET, `the page is ${size} bytes`);
 });
 
-test("every inline script parses as ES2020 without ?. and ??, and uses nothing Chromium 80 lacks", () => {
+test("every inline script parses as ES2020 without ?. and ??, and uses nothing Chromium 72 lacks", () => {
   const js = scripts(page()).filter((s) => s.js);
   assert.ok(js.length >= 2, "the classic script and the module");
   assert.ok(js.some((s) => s.module && s.text.includes("__wbg_init")), "the module holds the glue");
@@ -178,7 +190,7 @@ test("every inline script parses as ES2020 without ?. and ??, and uses nothing C
   }
 });
 
-test("the checker itself rejects what Chromium 80 cannot run", () => {
+test("the checker itself rejects what Chromium 72 cannot run", () => {
   const bad = (text, module = false) => {
     try {
       return problems(parse({ text, module })).length > 0;
@@ -188,14 +200,17 @@ test("the checker itself rejects what Chromium 80 cannot run", () => {
   };
   for (const src of ["a ??= b;", "a ||= b;", "class A { static { } }", "class A { #m() {} }", "x = 1_000;",
     "await p;", "[1].at(-1);", "s.replaceAll('a', 'b');", "Object.hasOwn(o, 'k');", "new WeakRef(o);",
-    "eval('1');", "new Function('return 1');", "setTimeout('x()', 1);", "Promise.any([]);"]) {
+    "eval('1');", "new Function('return 1');", "setTimeout('x()', 1);", "Promise.any([]);",
+    "Object.fromEntries(m);", "s.matchAll(re);", "Promise.allSettled([]);", "el.replaceChildren();",
+    "new DecompressionStream('gzip');"]) {
     assert.ok(bad(src, src.startsWith("await")), `accepted: ${src}`);
   }
   for (const src of ["a ?? b;", "a?.b;", "x.exec(s)?.[1];", "10n;"]) {
     assert.ok(bad(src), `accepted: ${src}`);
   }
   for (const src of ["const R = typeof FinalizationRegistry === 'undefined' ? null : new FinalizationRegistry(f);",
-    "import.meta.url;", "Promise.allSettled([]);", "globalThis.x;"]) {
+    "import.meta.url;", "Promise.all([]);", "globalThis.x;", "[[1]].flat();",
+    "typeof DecompressionStream === 'function' ? new DecompressionStream('gzip') : null;"]) {
     assert.ok(!bad(src, true), `rejected: ${src}`);
   }
 });
@@ -280,4 +295,124 @@ test(`the wasm module validates with only ${WASM_FEATURES}`, () => {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test(`the module carries a gunzip of at most ${INFLATER_BUDGET / 1000} KB, and it inflates the page's own module`, () => {
+  const html = page();
+  const module = scripts(html).find((s) => s.module).text;
+  const m = module.match(/^\/\/ fflate [\d.]+ \(MIT[^\n]*\n(var xxgkInflate=[^\n]*)$/m);
+  assert.ok(m, "the bundled fflate gunzip (www/build.mjs) is in the module script");
+  assert.ok(Buffer.byteLength(m[1]) <= INFLATER_BUDGET, `the inflater is ${Buffer.byteLength(m[1])} bytes`);
+  assert.ok(module.indexOf(m[1]) > module.indexOf("/*xxgk:page*/"), "after the glue: the worker does not carry it");
+  // The start-up code uses it exactly when DecompressionStream is missing (or fails).
+  assert.match(module, /typeof DecompressionStream === "function"[\s\S]*: gunzip\(\)/);
+  const inflate = runInNewContext(`${m[1]}; xxgkInflate`, {});
+  const gz = Buffer.from(html.match(/id="xxgk-wasm">([^<]*)</)[1].trim(), "base64");
+  const out = inflate.gunzipSync(new Uint8Array(gz));
+  assert.ok(Buffer.from(out).equals(gunzipSync(gz)), "fflate's output is zlib's");
+});
+
+/** The style sheet as rules: {selectors: [..], decls: [[prop, value] …], media}. */
+function cssRules(css) {
+  const out = [];
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, "");
+  // A rule is `prelude { declarations }`; an @media prelude is skipped by the match itself.
+  for (const m of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const selectors = m[1].split(",").map((x) => x.trim()).filter(Boolean);
+    const decls = m[2].split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
+      const i = d.indexOf(":");
+      return [d.slice(0, i).trim().toLowerCase(), d.slice(i + 1).trim()];
+    });
+    out.push({ selectors, decls });
+  }
+  return out;
+}
+
+// CSS that Chromium 72 lacks (with the version that has it).
+const NEW_CSS_PROPERTIES = {
+  inset: 87, "inset-inline": 87, "inset-block": 87, "inset-inline-start": 87, "inset-inline-end": 87,
+  "inset-block-start": 87, "inset-block-end": 87, "aspect-ratio": 88, "accent-color": 93,
+  "content-visibility": 85, "backdrop-filter": 76, "text-decoration-thickness": 89,
+  "text-underline-offset": 87, "scrollbar-gutter": 94, "container-type": 105, "container-name": 105,
+  translate: 104, rotate: 104, scale: 104, "margin-inline": 87, "margin-block": 87,
+  "padding-inline": 87, "padding-block": 87,
+};
+const NEW_CSS_VALUES = [
+  [/(^|[^-\w])(min|max|clamp)\(/, "min()/max()/clamp() (Chromium 79)"],
+  [/\b(color-mix|lab|lch|oklab|oklch|hwb)\(/, "a CSS Color 4/5 function (Chromium 101+)"],
+  [/^clip$/, "overflow: clip (Chromium 90)"],
+];
+const NEW_CSS_SELECTORS = [
+  [/:(is|where)\(/, ":is()/:where() (Chromium 88)"],
+  [/:has\(/, ":has() (Chromium 105)"],
+  [/::marker/, "::marker (Chromium 86)"],
+  [/:not\([^)]*[ ,>+~]/, "a complex :not() (Chromium 88)"],
+  [/&/, "nesting (Chromium 112)"],
+];
+
+/** What a style sheet has that Chromium 72 would ignore, and no fallback makes up for. */
+function cssProblems(css) {
+  const out = [];
+  const rules = cssRules(css);
+  const grids = new Set(rules.filter((r) => r.decls.some(([p, v]) => p === "display" && /^(inline-)?grid\b/.test(v)))
+    .flatMap((r) => r.selectors));
+  for (const r of rules) {
+    const where = r.selectors.join(", ");
+    r.decls.forEach(([p, v], i) => {
+      // flexbox gap: Chromium 84. Grid gap is Chromium 66 and stays.
+      if (/^(gap|row-gap|column-gap|grid-gap)$/.test(p)) {
+        const flex = r.selectors.filter((x) => !grids.has(x));
+        if (flex.length) out.push(`${p} on ${flex.join(", ")}, not a grid (flexbox gap is Chromium 84; see "Spacing" in www/style.css)`);
+      }
+      if (Object.hasOwn(NEW_CSS_PROPERTIES, p)) out.push(`${p} in ${where} (Chromium ${NEW_CSS_PROPERTIES[p]})`);
+      for (const [re, what] of NEW_CSS_VALUES) if (re.test(v) && !p.startsWith("--")) out.push(`${what} in ${where}`);
+      // overflow-wrap: anywhere (Chromium 80) only after a break-word the old ones keep
+      if (p === "overflow-wrap" && v === "anywhere" &&
+          !r.decls.slice(0, i).some(([q, w]) => q === "overflow-wrap" && w === "break-word")) {
+        out.push(`overflow-wrap: anywhere without overflow-wrap: break-word before it, in ${where} (Chromium 80)`);
+      }
+    });
+    for (const sel of r.selectors) {
+      for (const [re, what] of NEW_CSS_SELECTORS) if (re.test(sel)) out.push(`${what}: ${sel}`);
+      // :focus-visible (Chromium 86) drops its whole rule in older browsers: only as the
+      // refinement `:focus:not(:focus-visible)` of a :focus rule.
+      if (/:focus-visible/.test(sel.replace(/:not\(:focus-visible\)/g, ""))) out.push(`:focus-visible (Chromium 86): ${sel}`);
+    }
+  }
+  for (const at of ["@layer", "@container", "@supports selector(", "@property"]) {
+    if (css.includes(at)) out.push(`${at} (Chromium 85+)`);
+  }
+  return out;
+}
+
+test("the style sheet uses nothing Chromium 72 lacks, flexbox gap included", () => {
+  const html = page();
+  const style = html.match(/<style>([\s\S]*?)<\/style>/)[1];
+  assert.deepEqual(cssProblems(style), []);
+});
+
+test("the style sheet checker refuses what Chromium 72 would drop, and accepts the fallbacks", () => {
+  const bad = [
+    ".row { display: flex; gap: .5rem; }",
+    ".a { display: grid; } .b { display: flex; } .a, .b { gap: 1rem; }",
+    ".a { column-gap: 1rem; display: flex; }",
+    ".hint { position: fixed; inset: 0; }",
+    ".a { width: min(10rem, 50%); }",
+    ".a:is(.b, .c) { color: red; }",
+    "button:focus-visible { outline: 2px solid; }",
+    ".a { overflow-wrap: anywhere; }",
+    ".a:not(.b .c) { color: red; }",
+    "@container (min-width: 10rem) { .a { color: red; } }",
+  ];
+  for (const css of bad) assert.ok(cssProblems(css).length > 0, `accepted: ${css}`);
+  const good = [
+    ".cols { display: grid; gap: 1rem; } @media (max-width: 900px) { .cols { gap: .5rem; } }",
+    ".row > :not(:last-child) { margin-right: var(--gx); }",
+    ".a { grid-template-columns: minmax(0, 1fr) max-content; }",
+    "button:focus { outline: 2px solid; } button:focus:not(:focus-visible) { outline: none; }",
+    ".a { overflow-wrap: break-word; overflow-wrap: anywhere; }",
+    ".a { --gap: 1rem; margin-bottom: calc(var(--row-mb, 0px) - var(--gy)); }",
+    ".hint { position: fixed; top: 0; right: 0; bottom: 0; left: 0; }",
+  ];
+  for (const css of good) assert.deepEqual(cssProblems(css), [], `refused: ${css}`);
 });
