@@ -21,18 +21,11 @@
 //! was one: a wrap that fell on a space). Double-spaced text loses its single blank lines; a longer gap becomes one
 //! blank line.
 
-use super::profile::{self, is_terminal, Line, Profile, CONTINUES, OPENS};
+use super::profile::{self, is_terminal, Line, Profile, CONTINUES, OPENS, UNIT_START};
 use super::Edit;
 use crate::lexicon::page::HEADER_KEYS;
 use crate::lexicon::tables::{is_table_row_label, T3_LONG_LABELS};
 use crate::scan::headings;
-
-/// Characters that follow a number as its unit or date part.
-pub(super) const UNIT_START: &[char] = &[
-    '件', '个', '条', '项', '次', '人', '家', '份', '篇', '场', '宗', '起', '户', '轮', '处', '元',
-    '万', '亿', '年', '月', '日', '号', '期', '批', '类', '套', '部', '名', '位', '所', '台', '天',
-    '%', '.', '余', '多',
-];
 
 /// The edits of pass 1. `keep_space`: a space beside a removed break stays (false when the
 /// breaks stand where a crawler's spaces were).

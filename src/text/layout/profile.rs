@@ -87,6 +87,13 @@ const FRAGMENT_STARTS: &[char] = &[
     ',', '。', '、', ';', ':', '!', '?', '》', '」', '』', '”', '’', '%', '…',
 ];
 
+/// Characters that follow a number as its unit or date part.
+pub const UNIT_START: &[char] = &[
+    '件', '个', '条', '项', '次', '人', '家', '份', '篇', '场', '宗', '起', '户', '轮', '处', '元',
+    '万', '亿', '年', '月', '日', '号', '期', '批', '类', '套', '部', '名', '位', '所', '台', '天',
+    '%', '.', '余', '多',
+];
+
 /// Characters that open something the next line closes: a line ending with one was cut.
 pub const OPENS: &[char] = &[
     '(', '《', '「', '『', '“', '‘', '[', '〈', '、', ',', '-', '—',
@@ -217,7 +224,7 @@ fn is_label_cell(t: &str) -> bool {
     n <= 24
         && !t.contains(['。', ',', ';', '!', '?', '《', '》'])
         && !t.ends_with(|c: char| c.is_ascii_digit())
-        && !t.starts_with(super::join::UNIT_START)
+        && !t.starts_with(UNIT_START)
 }
 
 /// For each line: true when it lies in a run of cells (a table laid out one cell per line,
