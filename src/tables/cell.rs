@@ -124,12 +124,19 @@ pub(crate) fn fmt_num(v: f64) -> String {
     }
 }
 
-/// Grid values of a finished row for the identities (empty cells count as 0).
+/// Grid values of a finished row for the identities: a doubtful cell is unknown, a blank one
+/// counts as 0; a row with the wrong number of cells is unknown throughout.
 pub(crate) fn grid_values(cells: &[RawCell], n: usize) -> Vec<Option<f64>> {
-    if cells.len() != n || cells.iter().any(|c| c.status == CellStatus::Doubtful) {
+    if cells.len() != n {
         return vec![None; n];
     }
-    cells.iter().map(|c| Some(c.value.unwrap_or(0.0))).collect()
+    cells
+        .iter()
+        .map(|c| match c.status {
+            CellStatus::Doubtful => None,
+            _ => Some(c.value.unwrap_or(0.0)),
+        })
+        .collect()
 }
 
 #[cfg(test)]

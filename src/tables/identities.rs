@@ -86,11 +86,7 @@ pub fn table_checks(tables: &[RawTable]) -> Vec<RawCheck> {
     for t in tables {
         for r in &t.rows {
             if r.cells.iter().any(|c| c.status == CellStatus::Doubtful) {
-                let name = match t.id {
-                    TableId::Table2 => "表二",
-                    TableId::Table3 => "表三",
-                    TableId::Table4 => "表四",
-                };
+                let name = table_name(t.id);
                 let message = match &r.note {
                     Some(n) => format!("{name}{n}"),
                     None => format!("{name}“{}”行的数字无法确定。", r.label),
@@ -106,10 +102,21 @@ pub fn table_checks(tables: &[RawTable]) -> Vec<RawCheck> {
         match t.id {
             TableId::Table3 => table3(t, &mut out),
             TableId::Table4 => table4(t, &mut out),
+            TableId::Stats2008 => stats2008(t, &mut out),
             TableId::Table2 => {}
         }
     }
     out
+}
+
+/// The table's name in messages.
+pub(crate) fn table_name(id: TableId) -> &'static str {
+    match id {
+        TableId::Table2 => "表二",
+        TableId::Table3 => "表三",
+        TableId::Table4 => "表四",
+        TableId::Stats2008 => "统计表",
+    }
 }
 
 fn cell_range(t: &RawTable, key: &str, col: usize) -> Option<std::ops::Range<usize>> {
@@ -184,6 +191,51 @@ fn table3(t: &RawTable, out: &mut Vec<RawCheck>) {
                 ));
             }
         }
+    }
+}
+
+/// 2008 统计表: every parent row = the sum of its sub-rows, in every number column.
+fn stats2008(t: &RawTable, out: &mut Vec<RawCheck>) {
+    for (parent, kids, name) in super::stats2008::sums(t) {
+        let cols = parent.cells.len();
+        for col in 0..cols {
+            let Some(total) = known(parent, col) else {
+                continue;
+            };
+            let parts: Option<Vec<f64>> = kids.iter().map(|k| known(k, col)).collect();
+            let Some(parts) = parts else { continue };
+            let sum: f64 = parts.iter().sum();
+            if (sum - total).abs() > EPS {
+                let shown: Vec<String> = parts.iter().map(|x| fmt_num(*x)).collect();
+                let column = parent_column(parent, col);
+                out.push(err(
+                    "table2008_sum",
+                    format!(
+                        "统计表“{}”{column}：{name} {} = {}，但该行为 {}，相差 {}。",
+                        parent.label.trim(),
+                        shown.join(" + "),
+                        fmt_num(sum),
+                        fmt_num(total),
+                        fmt_num((sum - total).abs())
+                    ),
+                    parent.cells.get(col).map(|c| c.range.clone()),
+                ));
+            }
+        }
+    }
+}
+
+fn known(r: &super::RawRow, col: usize) -> Option<f64> {
+    r.cells
+        .get(col)
+        .filter(|c| c.status.is_known())
+        .map(|c| c.value.unwrap_or(0.0))
+}
+
+fn parent_column(r: &super::RawRow, col: usize) -> String {
+    match r.columns.get(col) {
+        Some(c) if r.columns.len() > 1 => format!("（{c}）"),
+        _ => String::new(),
     }
 }
 

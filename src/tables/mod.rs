@@ -34,11 +34,12 @@
 mod assemble;
 mod build;
 pub(crate) mod cell;
+mod decode;
 mod detect;
 mod forms;
-mod glued;
 mod identities;
 mod positional;
+mod stats2008;
 
 use crate::report::Severity;
 use std::ops::Range;
@@ -46,6 +47,7 @@ use std::ops::Range;
 pub use crate::lexicon::tables::{is_table_row_label, table2_row_columns};
 pub use detect::find_tables;
 pub use identities::table_checks;
+pub use stats2008::YEAR_COLUMNS;
 
 /// Which standard table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,15 +55,18 @@ pub enum TableId {
     Table2,
     Table3,
     Table4,
+    /// The statistics table of a 2008-regulation report (附表 / 政府信息公开情况统计表).
+    Stats2008,
 }
 
 impl TableId {
-    /// `table2`, `table3`, `table4`.
+    /// `table2`, `table3`, `table4`, `table2008`.
     pub fn as_str(self) -> &'static str {
         match self {
             TableId::Table2 => "table2",
             TableId::Table3 => "table3",
             TableId::Table4 => "table4",
+            TableId::Stats2008 => "table2008",
         }
     }
 }
@@ -71,21 +76,31 @@ impl TableId {
 pub enum CellStatus {
     /// Read as written.
     Ok,
-    /// Split out of glued digits; the table's identities allowed exactly one split.
+    /// Restored by the table's arithmetic — split out of glued digits, joined from digits
+    /// broken over lines, or one of merged repeats — and the same in every reading the
+    /// identities leave.
     Decoded,
-    /// Glued digits with several possible splits or none, or a row with the wrong number of
-    /// cells: the value is not known (`value` is `None` for undecodable glued digits).
+    /// A blank 总计 cell computed from its complete row (the sum of the row's other cells).
+    Derived,
+    /// More than one reading remains, or none fits, or the row has the wrong number of
+    /// cells: the value is not known (`value` is `None`).
     Doubtful,
 }
 
 impl CellStatus {
-    /// `ok`, `decoded`, `doubtful`.
+    /// `ok`, `decoded`, `derived`, `doubtful`.
     pub fn as_str(self) -> &'static str {
         match self {
             CellStatus::Ok => "ok",
             CellStatus::Decoded => "decoded",
+            CellStatus::Derived => "derived",
             CellStatus::Doubtful => "doubtful",
         }
+    }
+
+    /// True when the cell's value (or its blank) can be used.
+    pub fn is_known(self) -> bool {
+        self != CellStatus::Doubtful
     }
 }
 
@@ -125,6 +140,9 @@ pub struct RawRow {
     /// `litigation_after_review`, or `undecoded` when its numbers could not be placed.
     pub key: &'static str,
     pub cells: Vec<RawCell>,
+    /// Table 2 and the 2008 统计表: the names of this row's number columns as its block's
+    /// header gives them (template names), one per cell; empty for tables 3 and 4.
+    pub columns: Vec<&'static str>,
     /// From the label to the last cell.
     pub range: Range<usize>,
     /// Why cells are doubtful or how they were decoded, in plain Chinese.
@@ -141,6 +159,7 @@ impl RawRow {
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawCell {
+    /// `None` for a blank cell or an unknown (doubtful) one.
     pub value: Option<f64>,
     /// The cell's text, equal to `norm[range]`.
     pub text: String,

@@ -166,6 +166,7 @@ pub(crate) fn table3(
                         status: CellStatus::Decoded,
                     })
                     .collect(),
+                columns: Vec::new(),
                 note: Some(note.to_owned()),
             })
             .collect(),
