@@ -522,6 +522,93 @@ pub const T2008_KEY: [(&str, &str); 7] = [
 /// Units written between a 2008 统计表 label and its numbers.
 pub const T2008_UNITS: [&str; 7] = ["人次", "万元", "条", "件", "个", "次", "元"];
 
+/// Key fields of table 2: row key, column name (as [`T2_COLUMN_WORDS`] names it) and field.
+/// 2019's 本年新制作数量 and 2021's 本年制发件数 both count the documents issued in the year.
+pub const T2_KEY: [(&str, &str, &str); 33] = [
+    ("rules", "本年制发件数", "rules_issued"),
+    ("rules", "本年新制作数量", "rules_issued"),
+    ("rules", "本年废止件数", "rules_repealed"),
+    ("rules", "现行有效件数", "rules_in_force"),
+    ("rules", "本年新公开数量", "rules_published"),
+    ("rules", "对外公开总数量", "rules_published_total"),
+    (
+        "normative_documents",
+        "本年制发件数",
+        "normative_documents_issued",
+    ),
+    (
+        "normative_documents",
+        "本年新制作数量",
+        "normative_documents_issued",
+    ),
+    (
+        "normative_documents",
+        "本年废止件数",
+        "normative_documents_repealed",
+    ),
+    (
+        "normative_documents",
+        "现行有效件数",
+        "normative_documents_in_force",
+    ),
+    (
+        "normative_documents",
+        "本年新公开数量",
+        "normative_documents_published",
+    ),
+    (
+        "normative_documents",
+        "对外公开总数量",
+        "normative_documents_published_total",
+    ),
+    ("licensing", "本年处理决定数量", "licensing_decisions"),
+    ("licensing", "处理决定数量", "licensing_decisions"),
+    ("licensing", "上一年项目数量", "licensing_items_last_year"),
+    ("licensing", "本年增/减", "licensing_items_change"),
+    (
+        "other_external_services",
+        "处理决定数量",
+        "other_services_decisions",
+    ),
+    (
+        "other_external_services",
+        "上一年项目数量",
+        "other_services_items_last_year",
+    ),
+    (
+        "other_external_services",
+        "本年增/减",
+        "other_services_items_change",
+    ),
+    ("penalty", "本年处理决定数量", "penalty_decisions"),
+    ("penalty", "处理决定数量", "penalty_decisions"),
+    ("penalty", "上一年项目数量", "penalty_items_last_year"),
+    ("penalty", "本年增/减", "penalty_items_change"),
+    ("coercion", "本年处理决定数量", "coercion_decisions"),
+    ("coercion", "处理决定数量", "coercion_decisions"),
+    ("coercion", "上一年项目数量", "coercion_items_last_year"),
+    ("coercion", "本年增/减", "coercion_items_change"),
+    ("admin_fees", "本年收费金额(单位:万元)", "fees_amount"),
+    ("admin_fees", "上一年项目数量", "fees_items_last_year"),
+    ("admin_fees", "本年增/减", "fees_items_change"),
+    (
+        "government_procurement",
+        "采购项目数量",
+        "procurement_items",
+    ),
+    ("government_procurement", "采购总金额", "procurement_amount"),
+    (
+        "other_external_services",
+        "本年处理决定数量",
+        "other_services_decisions",
+    ),
+];
+
+/// Table-2 fields that are amounts of money, in 万元 (a cell written in 元 is converted;
+/// one with no unit is read in the column's unit, or not at all when the column has none).
+pub const T2_MONEY_FIELDS: [(&str, Option<&str>); 2] =
+    [("fees_amount", Some("万元")), ("procurement_amount", None)];
+
 /// Header words of each table, used to recognise header lines above the first row.
 pub(crate) const T2_HEADER: [&str; 10] = [
     "信息内容",

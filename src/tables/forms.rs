@@ -151,10 +151,11 @@ pub(crate) fn tokenize(norm: &str, line: Range<usize>) -> TLine {
         .position(|t| !t.is_empty_value())
         .unwrap_or(toks.len());
     toks.drain(..first);
-    // Digits glued to the end of a label become their own value token.
+    // Digits glued to the end of a label become their own value token (in a line without
+    // separators: a tab or pipe cell such as `数据1` is one cell).
     let mut out = Vec::with_capacity(toks.len() + 1);
     for tok in toks {
-        if tok.is_label() {
+        if tok.is_label() && kind == LineKind::Plain {
             if let Some(cut) = glued_digits_at_end(norm, tok.range.clone()) {
                 out.push(Tok {
                     range: tok.range.start..cut,

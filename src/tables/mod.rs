@@ -47,6 +47,7 @@ use std::ops::Range;
 pub use crate::lexicon::tables::{is_table_row_label, table2_row_columns};
 pub use detect::find_tables;
 pub use identities::table_checks;
+pub(crate) use identities::{t3_consistent, Grid};
 pub use stats2008::YEAR_COLUMNS;
 
 /// Which standard table.
