@@ -366,11 +366,13 @@ fn table2(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
             }
             let Some(v) = c.value else { continue };
             let mut value = v;
-            let mut note = None;
+            let mut note = (c.status == CellStatus::Decoded)
+                .then(|| "由表内数字还原（只有一种读法）".to_owned());
             if let Some((_, column_unit)) = T2_MONEY_FIELDS.iter().find(|(f, _)| *f == field) {
                 match (written_unit(&c.text), column_unit) {
                     (Some("元"), _) => {
-                        value = v / 10_000.0;
+                        // 元 → 万元, without the binary fraction's noise.
+                        value = (v / 10_000.0 * 1e8).round() / 1e8;
                         note = Some(format!("原文 {} 元，折合万元", fmt_num(v)));
                     }
                     (Some(_), _) | (None, Some(_)) => {}

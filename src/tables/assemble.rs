@@ -150,6 +150,11 @@ pub(crate) fn rows(
             _ => {}
         }
         let c = compact(norm.get(line.clone()).unwrap_or(""));
+        // After a page break a table repeats its title (`…情况(续)`) and its header.
+        if started && id == TableId::Table3 && is_repeated_header(&c, &tl) {
+            idle = 0;
+            continue;
+        }
         if started && is_stop_line(id, &c, tl.kind) {
             break;
         }
@@ -355,6 +360,44 @@ fn is_header_row(norm: &str, tl: &super::forms::TLine, id: TableId) -> bool {
             })
         && classes.iter().filter(|c| is_row(c)).count() == 1;
     !chain
+}
+
+/// Table 3's title again (`三、收到和处理政府信息公开申请情况(续)`, `续表`), or a line of its
+/// header words only (`自然人 法人或其他组织 总计`), with no value: what a page break repeats.
+fn is_repeated_header(c: &str, tl: &super::forms::TLine) -> bool {
+    if tl.toks.iter().any(|t| !t.is_label()) || c.contains('。') {
+        return false;
+    }
+    if c.contains("收到和处理政府信息公开申请") || c == "续表" || c.starts_with("续表")
+    {
+        return true;
+    }
+    // 总计 and 其他 alone may be row labels ((七) / 总计 broken over two lines).
+    if matches!(c, "总计" | "其他") {
+        return false;
+    }
+    // Nothing but header words, one after the other.
+    let mut rest = c;
+    let mut any = false;
+    while !rest.is_empty() {
+        let Some(w) = template::T3_HEADER
+            .iter()
+            .chain(
+                [
+                    "申请人情况",
+                    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+                ]
+                .iter(),
+            )
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        rest = &rest[w.len()..];
+        any = true;
+    }
+    any
 }
 
 fn extend_label(r: &mut PRow, text: &str, range: Range<usize>) {

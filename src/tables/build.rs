@@ -133,6 +133,11 @@ pub(crate) fn make(
     while v.len() > expected && v.last().is_some_and(Tok::is_empty_value) {
         v.pop();
     }
+    // Still too many with exactly the expected number filled: the empty ones are the places a
+    // spanned cell covers (an HTML colspan), not blank cells.
+    if v.len() > expected && v.iter().filter(|t| !t.is_empty_value()).count() == expected {
+        v.retain(|t| !t.is_empty_value());
+    }
     if v.len() == expected {
         return Made::Cells {
             cells: v.iter().map(|t| cell(norm, t, CellStatus::Ok)).collect(),
@@ -185,18 +190,24 @@ pub(crate) fn make(
             )),
         };
     }
-    let Some(rule) = rule else {
-        if *restored != Some(Op::Split) {
-            *restored = ops.first().copied();
+    // Without arithmetic of its own a row may still have one reading only (`000` is 0|0|0);
+    // merged repeats are never assumed without a sum to confirm them.
+    let rule = rule.unwrap_or(Rule::None);
+    if rule == Rule::None {
+        ops.retain(|&op| op != Op::Collapse);
+        if ops.is_empty() {
+            return Made::Cells {
+                cells: v
+                    .iter()
+                    .map(|t| cell(norm, t, CellStatus::Doubtful))
+                    .collect(),
+                note: Some(format!(
+                    "“{label}”行应有 {expected} 个数，实际读到 {} 个（{shown}），本表没有可用来还原的勾稽关系，无法确定各数所在的列。",
+                    v.len()
+                )),
+            };
         }
-        let what = damage(ops[0]);
-        return Made::Cells {
-            cells: doubtful_span(norm, span),
-            note: Some(format!(
-                "“{label}”行的数字“{shown}”{what}，应为 {expected} 个数，但本表没有可用来还原的勾稽关系，无法确定。"
-            )),
-        };
-    };
+    }
     let ranges: Vec<Range<usize>> = v.iter().map(|t| t.range.clone()).collect();
     let how = rule_words(rule);
     let mut result = (ops[0], Decoding::NoFit);
@@ -415,8 +426,10 @@ pub(crate) fn settle(
                             format!("第 {} 格 {}", j + 1, c.value.map_or(String::new(), fmt_num))
                         })
                         .collect();
-                    let tail = if by_columns {
+                    let tail = if by_columns && !identity_words.is_empty() {
                         format!("，按{identity_words}仍有 {} 种成立", left.len())
+                    } else if by_columns {
+                        String::new()
                     } else {
                         outcome.to_owned()
                     };
@@ -591,7 +604,7 @@ pub(crate) fn table2(
                 None,
             )
         } else {
-            match make(
+            let made = make(
                 norm,
                 &r.label,
                 &r.vals,
@@ -600,10 +613,18 @@ pub(crate) fn table2(
                 flat,
                 budget,
                 &mut restored,
-            ) {
-                Made::Cells { cells, note } => (cells, note),
-                Made::Ambiguous { span, .. } => (doubtful_span(norm, span), None),
-            }
+            );
+            // No identities across table 2's rows: what all readings share is known.
+            settle(
+                norm,
+                vec![(r.key, r.label.clone(), made)],
+                expected,
+                &|_| true,
+                "",
+                budget,
+            )
+            .pop()
+            .unwrap_or_default()
         };
         rows.push(RawRow {
             label: r.label.clone(),
@@ -646,7 +667,7 @@ pub(crate) fn table4(
         vec![("table4", label.to_owned(), made)],
         15,
         &|_| true,
-        "各栏合计",
+        "",
         budget,
     )
     .pop()
