@@ -29,7 +29,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
     let raw_tables = tables::find_tables(norm);
-    let table_ranges: Vec<Range<usize>> = raw_tables.iter().map(|t| t.range.clone()).collect();
+    let table_ranges = table_spans(norm, &raw_tables);
     let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era, &table_ranges);
     let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
     if !matches!(
@@ -123,6 +123,28 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
             diagnostics: decoded.map(|d| d.notes.clone()).unwrap_or_default(),
         },
     }
+}
+
+/// The tables' ranges in text order, neighbours with only white space between them merged
+/// (a document of many tables gives the later stages few ranges to look through).
+fn table_spans(norm: &str, tables: &[tables::RawTable]) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = tables.iter().map(|t| t.range.clone()).collect();
+    spans.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last)
+                if r.start <= last.end
+                    || norm
+                        .get(last.end..r.start)
+                        .is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                last.end = last.end.max(r.end)
+            }
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// 2008-regulation reports cover 2008–2018; the structure settles a missing year.

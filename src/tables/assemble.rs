@@ -81,6 +81,20 @@ fn count(stats: &mut Stats, kind: LineKind, toks: &[Tok]) {
     }
 }
 
+/// The words of a line for the stop checks: its labels compacted (the numbers after them say
+/// nothing), or `。` alone when the line holds a sentence end.
+fn line_words(norm: &str, line: Range<usize>, tl: &super::forms::TLine) -> String {
+    let text = norm.get(line).unwrap_or("");
+    if text.contains('。') {
+        return "。".to_owned();
+    }
+    let mut c = String::new();
+    for t in tl.toks.iter().filter(|t| t.is_label()) {
+        c.push_str(&compact(norm.get(t.range.clone()).unwrap_or("")));
+    }
+    c
+}
+
 /// True when a line ends table `id` (checked once its first row has been seen).
 fn is_stop_line(id: TableId, c: &str, kind: LineKind) -> bool {
     if c.contains('。') || (kind == LineKind::Plain && c.len() > 240) {
@@ -149,16 +163,22 @@ pub(crate) fn rows(
             }
             _ => {}
         }
-        let c = compact(norm.get(line.clone()).unwrap_or(""));
+        // A line of values only (one cell per line, most lines of a table) needs no checks.
+        let labels = tl.toks.iter().any(Tok::is_label);
+        let c = if labels {
+            line_words(norm, line.clone(), &tl)
+        } else {
+            String::new()
+        };
         // After a page break a table repeats its title (`…情况(续)`) and its header.
-        if started && id == TableId::Table3 && is_repeated_header(&c, &tl) {
+        if labels && started && id == TableId::Table3 && is_repeated_header(&c, &tl) {
             idle = 0;
             continue;
         }
-        if started && is_stop_line(id, &c, tl.kind) {
+        if labels && started && is_stop_line(id, &c, tl.kind) {
             break;
         }
-        if is_header_row(norm, &tl, id) {
+        if labels && is_header_row(norm, &tl, id) {
             // Column names (a Markdown header, or a wrong one repeated inside the table).
             let text = tl
                 .toks
@@ -453,7 +473,7 @@ pub(crate) fn table4(norm: &str, lines: &[Range<usize>], start_line: usize) -> A
             }
             _ => {}
         }
-        let c = compact(norm.get(line.clone()).unwrap_or(""));
+        let c = line_words(norm, line.clone(), &tl);
         let has_label = tl.toks.iter().any(Tok::is_label);
         if c.contains('。') || (is_cn_heading(&c) && li > start_line) {
             break;

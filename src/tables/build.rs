@@ -115,17 +115,27 @@ fn rule_words(rule: Rule) -> &'static str {
     }
 }
 
+/// What a row must be: its number of cells and the arithmetic it satisfies (none for table 2).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Expect {
+    pub cells: usize,
+    pub rule: Option<Rule>,
+}
+
 /// Makes the cells of one row; `restored` is set when its digits had to be decoded.
 pub(crate) fn make(
     norm: &str,
     label: &str,
     vals: &[Tok],
-    expected: usize,
-    rule: Option<Rule>,
+    expect: Expect,
     flat: Flattening,
     budget: &mut Budget,
     restored: &mut Option<Op>,
 ) -> Made {
+    let Expect {
+        cells: expected,
+        rule,
+    } = expect;
     let mut v: Vec<Tok> = vals.to_vec();
     while v.len() > expected && v.first().is_some_and(Tok::is_empty_value) {
         v.remove(0);
@@ -173,6 +183,16 @@ pub(crate) fn make(
         _ => 0..0,
     };
     let shown = norm.get(span.clone()).unwrap_or("").replace('\n', " ");
+    if ops.is_empty() && v.len() > 2 * expected {
+        // Far too many numbers for the row: one doubtful span, not a cell per number.
+        return Made::Cells {
+            cells: doubtful_span(norm, span),
+            note: Some(format!(
+                "“{label}”行应有 {expected} 个数，实际读到 {} 个，无法确定各数所在的列。",
+                v.len()
+            )),
+        };
+    }
     if ops.is_empty() {
         let read: Vec<&str> = texts
             .iter()
@@ -509,8 +529,10 @@ pub(crate) fn table3(
                     norm,
                     &r.label,
                     &r.vals,
-                    7,
-                    Some(Rule::RowTotal),
+                    Expect {
+                        cells: 7,
+                        rule: Some(Rule::RowTotal),
+                    },
                     flat,
                     budget,
                     &mut restored,
@@ -608,8 +630,10 @@ pub(crate) fn table2(
                 norm,
                 &r.label,
                 &r.vals,
-                expected,
-                None,
+                Expect {
+                    cells: expected,
+                    rule: None,
+                },
                 flat,
                 budget,
                 &mut restored,
@@ -656,8 +680,10 @@ pub(crate) fn table4(
         norm,
         label,
         &a.values,
-        15,
-        Some(Rule::Blocks5),
+        Expect {
+            cells: 15,
+            rule: Some(Rule::Blocks5),
+        },
         flat,
         budget,
         &mut restored,

@@ -49,6 +49,11 @@ const SIGNS: &[(&str, bool)] = &[
 /// Reads a cell. `None` when the text is not a value.
 pub(crate) fn parse_cell(s: &str) -> Option<CellValue> {
     let t = s.trim();
+    // Fast path: a plain run of digits (most cells).
+    if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let v = t.bytes().fold(0u64, |a, b| a * 10 + u64::from(b - b'0'));
+        return Some(CellValue::Number(v as f64));
+    }
     if EMPTY_MARKS.contains(&t) {
         return Some(CellValue::Empty);
     }

@@ -328,7 +328,7 @@ fn collapse(
     for r in tokens {
         match norm
             .get(r.clone())
-            .and_then(|t| super::cell::parse_cell(t))
+            .and_then(super::cell::parse_cell)
             .and_then(super::cell::CellValue::number)
         {
             Some(v) => vals.push(v),

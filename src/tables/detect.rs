@@ -36,7 +36,12 @@ fn anchor(line: &str) -> Option<TableId> {
     if !line.contains(['新', '章', '条', '审', '诉', '持']) {
         return None;
     }
-    let c = compact(line);
+    // Anchors are labels and header cells: the start of the line is enough.
+    let mut head = line.len().min(240);
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let c = compact(&line[..head]);
     let plain = strip_numbering(&c);
     if plain.starts_with("本年新收") && !plain.contains(',') {
         return Some(TableId::Table3);
@@ -119,6 +124,10 @@ fn look_back(
     while j > lowest {
         j -= 1;
         let text = norm.get(lines[j].clone()).unwrap_or("");
+        // A header line is short (80 characters at most when compacted).
+        if text.len() > 480 {
+            break;
+        }
         let c = compact(text);
         if c.is_empty() || is_page_number(text) || c.bytes().all(|b| matches!(b, b'-' | b':')) {
             continue;
@@ -193,7 +202,10 @@ pub fn find_tables(norm: &str) -> Vec<RawTable> {
             &mut budget,
         );
         let made = match (id, made) {
-            (TableId::Table3, t) if !t.as_ref().is_some_and(table3_complete) => {
+            // Placing by position needs rows of seven numbers on a line.
+            (TableId::Table3, t)
+                if a.stats.multi_value > 0 && !t.as_ref().is_some_and(table3_complete) =>
+            {
                 positional_table3(norm, &lines, i, &a, title_line, t)
             }
             (_, t) => t.map(|t| (t, a.end_line)),

@@ -213,28 +213,27 @@ fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
     if let Some(s) = start {
         words.push(line.start + s..line.end);
     }
+    // Values from the end, each parsed once.
+    let mut vals: Vec<Tok> = Vec::new();
     let mut k = words.len();
-    while k > 0
-        && norm
-            .get(words[k - 1].clone())
-            .and_then(parse_cell_loose)
-            .is_some()
-    {
+    while k > 0 {
+        let Some(v) = norm.get(words[k - 1].clone()).and_then(parse_cell_loose) else {
+            break;
+        };
+        vals.push(Tok {
+            range: words[k - 1].clone(),
+            value: Some(v),
+        });
         k -= 1;
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(vals.len() + 1);
     if k > 0 {
         out.push(Tok {
             range: words[0].start..words[k - 1].end,
             value: None,
         });
     }
-    for w in &words[k..] {
-        out.push(Tok {
-            range: w.clone(),
-            value: norm.get(w.clone()).and_then(parse_cell_loose),
-        });
-    }
+    out.extend(vals.into_iter().rev());
     out
 }
 

@@ -306,7 +306,15 @@ fn read(
         .iter()
         .map(|(h, toks, _)| {
             let label = norm.get(h.range.clone()).unwrap_or("").to_owned();
-            let m = build::make(norm, &label, toks, ncols, rule, flat, budget, &mut restored);
+            let m = build::make(
+                norm,
+                &label,
+                toks,
+                build::Expect { cells: ncols, rule },
+                flat,
+                budget,
+                &mut restored,
+            );
             (h.row.key, label, m)
         })
         .collect();
