@@ -335,6 +335,14 @@ fn one_cell_per_line() {
         (Some(13191.0), Some(92210.0))
     );
     assert_eq!(r.key.procurement_amount, Some(48171.458729));
+    // Everything read: nothing unknown, no doubt.
+    assert!(messages(&r, "key_unknown").is_empty());
+    assert!(messages(&r, "table_cell_doubtful").is_empty());
+    // 办结403件 (city-wide) against the table's 109: quoted, a warning.
+    let differ = messages(&r, "prose_table_differ");
+    assert!(differ
+        .iter()
+        .any(|m| m.contains("403") && m.contains("109")));
 }
 
 #[test]
@@ -374,6 +382,8 @@ fn digit_runs_split_over_lines() {
         nums(&[27, 0, 0, 1, 0, 0, 28])
     );
     assert_eq!(key12(&r), some([162, 0, 162, 0, 99, 5, 24, 30, 1, 3, 0, 0]));
+    // No prose figure: nothing to compare, no finding.
+    assert!(messages(&r, "prose_table_differ").is_empty());
     // The text repeats lines (0 after 0): merged repeats are never assumed.
     assert!(t3
         .rows
@@ -406,6 +416,15 @@ fn glued_digits() {
         unknown.iter().any(|m| m.contains("规范性文件")),
         "{unknown:?}"
     );
+    // 收到申请75件 is 新收 74 + 上年结转 1: said, with both numbers, as information only.
+    let differ: Vec<_> = r
+        .checks
+        .iter()
+        .filter(|c| c.code == "prose_table_differ")
+        .collect();
+    assert_eq!(differ.len(), 1, "{differ:?}");
+    assert!(differ[0].message.contains("74") && differ[0].message.contains("75"));
+    assert_eq!(differ[0].severity, xxgk::report::Severity::Info);
 }
 
 #[test]
@@ -486,6 +505,34 @@ fn statistics_table_of_a_2008_report_glued_in_a_one_line_body() {
     assert!(messages(&r, "prose_table_differ").is_empty());
     // The sentence prose restating the requests is not a second table.
     assert_eq!(ids(&r), ["table2008"]);
+    // Its sums hold: nothing to report.
+    assert!(messages(&r, "table2008_sum").is_empty());
+}
+
+#[test]
+fn statistics_table_sums_that_do_not_hold_are_reported_with_both_numbers() {
+    // c02's 附表 re-flattened with spaces between its cells, 当面申请数 written 17 instead of
+    // 18: the channels add up to 20, not the 21 received, in both columns.
+    let table = |in_person: &str| {
+        format!(
+            "附件1：平潭县人民政府2012年政府信息公开情况统计表\n指标名称 计量单位 2012年度 历年累计\n\
+             受理依申请公开信息总数 条 21 21\n其中：1.当面申请数 条 {in_person}\n2.传真申请数 条 0 0\n\
+             3.电子邮件申请数 条 3 3\n4.网上申请数 条 0 0\n5.信函申请数 条 0 0\n6.其它形式申请数 条 0 0\n\
+             对申请的答复数 条 21 21\n其中：1.同意公开答复数 条 17 17\n2.同意部分公开答复数 条 2 2\n\
+             3.否决公开答复数 条 2 2\n行政复议数 条 0 0\n行政诉讼数 条 0 0\n"
+        )
+    };
+    let r = xxgk::analyze(&table("17 17"));
+    let t = self::table(&r, "table2008");
+    assert_eq!(t.form, "spaces");
+    assert_eq!(values(row(t, "requests")), nums(&[21, 21]));
+    let sums = messages(&r, "table2008_sum");
+    assert_eq!(sums.len(), 2, "{sums:?}");
+    assert!(sums.iter().all(|m| m.contains("20") && m.contains("21")));
+    // As published, the sums hold.
+    let r = xxgk::analyze(&table("18 18"));
+    assert!(messages(&r, "table2008_sum").is_empty());
+    assert_eq!(r.key.requests_received, Some(21.0));
 }
 
 #[test]

@@ -431,3 +431,108 @@ fn stats2008(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::find_tables;
+
+    fn keys(text: &str) -> (Vec<KeyValue>, Vec<Gap>) {
+        from_tables(&find_tables(text))
+    }
+
+    fn get(k: &[KeyValue], f: &str) -> Option<f64> {
+        k.iter().find(|k| k.field == f).map(|k| k.value)
+    }
+
+    /// Table 3 rows in tab-separated form (the shape of an HTML table): `rows` as label and
+    /// seven cells, blanks empty.
+    fn tsv(rows: &[(&str, [&str; 7])]) -> String {
+        let mut s = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n");
+        for (label, cells) in rows {
+            s.push_str(label);
+            for c in cells {
+                s.push('\t');
+                s.push_str(c);
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    const BLANK: [&str; 7] = ["", "", "", "", "", "", ""];
+
+    #[test]
+    fn blank_rows_are_zero_only_where_the_table_shows_it() {
+        // A stated total over blank cells (5 + blanks = 5) shows the blanks are zeros.
+        let shown = tsv(&[
+            (
+                "一、本年新收政府信息公开申请数量",
+                ["5", "", "", "", "", "", "5"],
+            ),
+            ("二、上年结转政府信息公开申请数量", BLANK),
+            ("(一)予以公开", ["5", "", "", "", "", "", "5"]),
+            ("(二)部分公开", BLANK),
+            ("(七)总计", ["5", "", "", "", "", "", "5"]),
+            ("四、结转下年度继续办理", BLANK),
+        ]);
+        let (k, gaps) = keys(&shown);
+        assert_eq!(get(&k, "requests_carried_over_from_last_year"), Some(0.0));
+        assert_eq!(get(&k, "outcome_partially_disclosed"), Some(0.0));
+        assert!(gaps.is_empty(), "{gaps:?}");
+        // Every row filled or blank, no total stated over blanks: a blank row is not known.
+        let unshown = tsv(&[
+            (
+                "一、本年新收政府信息公开申请数量",
+                ["5", "0", "0", "0", "0", "0", "5"],
+            ),
+            ("二、上年结转政府信息公开申请数量", BLANK),
+            ("(一)予以公开", ["5", "0", "0", "0", "0", "0", "5"]),
+            ("(二)部分公开", BLANK),
+            ("(七)总计", ["5", "0", "0", "0", "0", "0", "5"]),
+            ("四、结转下年度继续办理", BLANK),
+        ]);
+        let (k, gaps) = keys(&unshown);
+        assert_eq!(get(&k, "requests_received"), Some(5.0));
+        assert_eq!(get(&k, "outcome_partially_disclosed"), None);
+        assert!(gaps
+            .iter()
+            .any(|g| g.field == "outcome_partially_disclosed" && g.why.contains("空白")));
+    }
+
+    #[test]
+    fn a_blank_total_is_derived_and_the_identities_hold_with_it() {
+        let text = tsv(&[
+            (
+                "一、本年新收政府信息公开申请数量",
+                ["3", "1", "", "", "", "", "4"],
+            ),
+            ("(一)予以公开", ["3", "1", "", "", "", "", ""]),
+            ("(七)总计", ["3", "1", "", "", "", "", "4"]),
+            ("四、结转下年度继续办理", ["0", "", "", "", "", "", "0"]),
+        ]);
+        let tables = find_tables(&text);
+        let t3 = tables.iter().find(|t| t.id == TableId::Table3).unwrap();
+        let c = &t3.row("outcome_disclosed").unwrap().cells[6];
+        assert_eq!((c.value, c.status), (Some(4.0), CellStatus::Derived));
+        let (k, _) = from_tables(&tables);
+        let kv = k.iter().find(|k| k.field == "outcome_disclosed").unwrap();
+        assert_eq!(kv.value, 4.0);
+        assert!(kv.note.as_deref().unwrap().contains("相加"));
+        assert!(crate::tables::table_checks(&tables)
+            .iter()
+            .all(|c| c.severity != crate::report::Severity::Error));
+    }
+
+    #[test]
+    fn a_doubtful_total_is_a_gap_and_no_value() {
+        // 110000011: 11|0|0|0|0|0|11 or 1|10|0|0|0|0|11 — the 总计 11 is the same in both.
+        let text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 110000011\n二、上年结转政府信息公开申请数量 12345\n四、结转下年度继续办理 0000000\n";
+        let (k, gaps) = keys(text);
+        assert_eq!(get(&k, "requests_received"), Some(11.0));
+        assert_eq!(get(&k, "requests_carried_over_from_last_year"), None);
+        assert!(gaps
+            .iter()
+            .any(|g| g.field == "requests_carried_over_from_last_year"));
+    }
+}

@@ -71,6 +71,15 @@ pub(crate) fn t3_consistent(grid: &Grid) -> bool {
     })
 }
 
+fn warn(code: &'static str, message: String, range: Option<std::ops::Range<usize>>) -> RawCheck {
+    RawCheck {
+        code,
+        severity: Severity::Warning,
+        message,
+        range,
+    }
+}
+
 fn err(code: &'static str, message: String, range: Option<std::ops::Range<usize>>) -> RawCheck {
     RawCheck {
         code,
@@ -208,7 +217,7 @@ fn stats2008(t: &RawTable, out: &mut Vec<RawCheck>) {
             if (sum - total).abs() > EPS {
                 let shown: Vec<String> = parts.iter().map(|x| fmt_num(*x)).collect();
                 let column = parent_column(parent, col);
-                out.push(err(
+                out.push(warn(
                     "table2008_sum",
                     format!(
                         "统计表“{}”{column}：{name} {} = {}，但该行为 {}，相差 {}。",

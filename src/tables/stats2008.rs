@@ -22,6 +22,9 @@ use super::{RawRow, RawTable, TableId};
 use crate::lexicon::tables::{compact, Row2008, T2008_ROWS, T2008_UNITS};
 use std::ops::Range;
 
+/// The note of a row whose parts include a row not recognised: its sum is not checked.
+const UNREAD: &str = "其下有未识别的分项，各项之和不予核对。";
+
 /// Bytes looked at before a table's first label for its header.
 const HEADER_BACK: usize = 400;
 /// Bytes after an anchor searched for the table's labels.
@@ -347,6 +350,20 @@ fn read(
             note,
         });
     }
+    // A group with a row the vocabulary does not know is not summed.
+    for r in rows.iter_mut() {
+        if incomplete.contains(&r.key)
+            && T2008_ROWS
+                .iter()
+                .any(|x| x.key == r.key && x.parent.is_none())
+        {
+            let flag = UNREAD;
+            match &mut r.note {
+                Some(n) => n.push_str(flag),
+                None => r.note = Some(flag.to_owned()),
+            }
+        }
+    }
     let end = rows.iter().map(|r| r.range.end).max().unwrap_or(first);
     let start = header_start(norm, header_from, first);
     let title = title_before(norm, start);
@@ -442,7 +459,7 @@ pub(crate) fn sums(t: &RawTable) -> Vec<(&RawRow, Vec<&RawRow>, &'static str)> {
                     .any(|x| x.key == r.key && x.parent == Some(parent.key))
             })
             .collect();
-        if kids.len() < 2 || p.note.as_deref().is_some_and(|n| n.contains("未读全")) {
+        if kids.len() < 2 || p.note.as_deref().is_some_and(|n| n.contains(UNREAD)) {
             continue;
         }
         let name = match parent.key {
