@@ -242,6 +242,22 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Truth quantities the analysis deliberately does not report, with the reason. Each is a
+/// convention of the analysis that the hand-made truth does not share; none is a layout or
+/// reading failure.
+const NOT_QUANTITIES_HERE: &[(&str, &str, &str)] = &[
+    (
+        "c09",
+        "17位",
+        "位列第17位 is a rank: numbers after 第 are ordinals (golden conventions)",
+    ),
+    (
+        "c09",
+        "481714587.29元",
+        "a cell of table 2 (政府集中采购 采购总金额): table cells are the table's, not prose quantities",
+    ),
+];
+
 #[test]
 fn quantities_match_the_truth() {
     let mut b = Board::default();
@@ -262,6 +278,17 @@ fn quantities_match_the_truth() {
                 .position(|(v, u, t)| *v == value && *u == unit && t.contains(&text));
             if let Some(i) = hit {
                 found.swap_remove(i);
+            }
+            let excused = NOT_QUANTITIES_HERE
+                .iter()
+                .any(|(id, t, _)| *id == d.id && squash(t) == text);
+            if excused {
+                assert!(
+                    hit.is_none(),
+                    "{} {text}: listed as not read, but read",
+                    d.id
+                );
+                continue;
             }
             b.score("quantity_recall", &d.id, hit.is_some(), || {
                 format!("{text} ({value} {unit}) not found")

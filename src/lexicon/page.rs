@@ -159,6 +159,29 @@ pub const SPAM: &[&str] = &[
     "威尼斯人",
 ];
 
+/// How breadcrumbs begin.
+pub const BREADCRUMB_STARTS: &[&str] = &[
+    "当前位置",
+    "您现在的位置",
+    "您的位置",
+    "您当前的位置",
+    "所在位置",
+    "当前所在位置",
+];
+
+/// How document titles end (年度报告, 工作总结 …): in a page header run together with
+/// nothing between its parts, the title ends there.
+pub const DOC_TITLE_ENDS: &[&str] = &[
+    "年度报告",
+    "工作总结",
+    "工作报告",
+    "情况报告",
+    "落实情况",
+    "情况的函",
+    "工作要点",
+    "数据统计",
+];
+
 /// The line ends with the extension of a picture or document file.
 pub fn ends_with_file_extension(t: &str) -> bool {
     ends_with_any(t, IMAGE_EXT) || ends_with_any(t, FILE_EXT)

@@ -103,6 +103,16 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
     if before.ends_with('第') || before.ends_with("第 ") {
         return None; // ordinal: 第七次, 第二十条
     }
+    // Digits right after another number and a space (`15 2期`): the tail of a digit run a
+    // line break or a crawler's space cut in two — 152期 or 2期 cannot be told, so neither.
+    let b = before.as_bytes();
+    if norm[i..].starts_with(|c: char| c.is_ascii_digit())
+        && b.len() >= 2
+        && matches!(b[b.len() - 1], b' ' | b'\t')
+        && b[b.len() - 2].is_ascii_digit()
+    {
+        return None;
+    }
     // 百分之六十
     if let Some(rest) = norm[i..].strip_prefix("百分之") {
         let (v, len, _) = numerals::chinese(rest)

@@ -8,7 +8,8 @@
 //! quantities; header lines stay available to the metadata stage, which reads them.
 
 use crate::lexicon::page::{
-    ends_with_any, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED, SPAM, TOOLBAR, WIKI,
+    ends_with_any, BREADCRUMB_STARTS, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED, SPAM, TOOLBAR,
+    WIKI,
 };
 use crate::page::title::{is_agency_line, Title};
 use crate::scan::chars::char_len;
@@ -67,18 +68,18 @@ fn strip_bullet(t: &str) -> &str {
 
 fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     let n = char_len(t);
+    // A sentence, or more than a few dozen characters of text, is the report: furniture
+    // never swallows it (a one-line body that starts with a breadcrumb stays content).
+    if t.contains('。') && n > 30 || n > 120 && !t.starts_with("标题") {
+        return None;
+    }
     if is_header(t) {
         return Some("header");
     }
-    if n <= 80 && SPAM.iter().any(|w| t.contains(w)) {
+    if n <= 80 && !t.contains('。') && SPAM.iter().any(|w| t.contains(w)) {
         return Some("ad");
     }
-    if t.starts_with("当前位置")
-        || t.starts_with("您现在的位置")
-        || t.starts_with("您的位置")
-        || t.starts_with("您当前的位置")
-        || t.starts_with("所在位置")
-        || t.starts_with("当前所在位置")
+    if BREADCRUMB_STARTS.iter().any(|b| t.starts_with(b))
         || (n < 80
             && t.starts_with("首页")
             && (t.contains('>') || t.contains('»') || t.contains('›')))
@@ -168,7 +169,10 @@ fn trailing(norm: &str, lines: &[Line], hits: &mut Vec<Hit>) {
         let table_like = t.contains(['|', '\t'])
             || t.bytes().any(|b| b.is_ascii_digit())
             || crate::lexicon::tables::is_table_row_label(t)
-            || t.starts_with('第') && t.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c))
+            || t.starts_with('第')
+                && t.chars()
+                    .nth(1)
+                    .is_some_and(crate::scan::chars::is_cn_numeral)
             || t.contains("信息内容");
         let heading = crate::scan::headings::parse(t, None).is_some()
             || crate::scan::headings::parse_unnumbered(t).is_some();
@@ -193,7 +197,7 @@ fn looks_like_date(t: &str) -> bool {
     let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
     let cn = t
         .chars()
-        .filter(|c| "〇零一二三四五六七八九十".contains(*c))
+        .filter(|&c| crate::scan::chars::cn_digit(c).is_some() || c == '十')
         .count();
     (t.contains('年') && t.contains('月')) && (digits >= 4 || cn >= 4) && char_len(t) <= 16
 }

@@ -81,8 +81,8 @@ pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
 
 /// Like [`parse`], for one item of a line that may hold several (a table of contents is
 /// the caller's to recognise).
-pub fn parse_item(line: &str) -> Option<Heading> {
-    parse_numbered(line, None)
+pub fn parse_item(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
+    parse_numbered(line, expect_arabic)
 }
 
 fn parse_numbered(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
@@ -300,7 +300,7 @@ fn numbering(line: &str, expect_arabic: Option<u32>) -> Option<Numbering> {
 
 /// Chinese numeral up to 九十九 at the start: value and byte length.
 pub fn cn_number(s: &str) -> Option<(u32, usize)> {
-    let digit = |c: char| "〇一二三四五六七八九".find(c).map(|p| (p / 3) as u32);
+    let digit = |c: char| crate::scan::chars::cn_digit(c).filter(|_| c != '零');
     let mut chars = s.char_indices();
     let (_, c0) = chars.next()?;
     let (mut v, mut len) = if c0 == '十' {
@@ -339,7 +339,7 @@ fn is_table_of_contents(line: &str) -> bool {
     let mut count = 0;
     for (i, _) in line.match_indices('、') {
         let before = &line[..i];
-        if before.ends_with(|c: char| "一二三四五六七八九十".contains(c)) {
+        if before.ends_with(crate::scan::chars::is_cn_numeral) {
             count += 1;
         }
     }

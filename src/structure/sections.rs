@@ -66,6 +66,15 @@ pub fn build(
         if h.style == Style::ArabicDot {
             expect_arabic = h.value.map(|v| v + 1);
         }
+        // A heading printed again after a page break (the same numbering and title right
+        // after itself, with only table rows or furniture between) opens nothing new.
+        if flat.last().is_some_and(|prev: &Node| {
+            prev.style == h.style
+                && prev.value == h.value
+                && norm[prev.title.clone()] == t[h.title.clone()]
+        }) {
+            continue;
+        }
         flat.push(node(line, i, h));
     }
     if let Some(overview) = implicit_overview(norm, lines, furniture, body_from, &flat) {
@@ -276,5 +285,16 @@ mod tests {
         let o = outline("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t71\n四、结转下年度继续办理\t3\n四、政府信息公开行政复议、行政诉讼情况\n正文。");
         assert_eq!(o.len(), 2, "{o:?}");
         assert_eq!(o[1].2, Some("review_litigation"));
+    }
+
+    #[test]
+    fn a_heading_repeated_after_a_page_break_is_one_section() {
+        let text = "一、总体情况\n正文。\n二、主动公开政府信息情况\n第二十条第(一)项\n- 4 -\n二、主动公开政府信息情况\n规章\t0\t0\t0\n三、收到和处理政府信息公开申请情况\n正文。";
+        let r = crate::analyze(text);
+        let keys: Vec<_> = r.sections.iter().map(|s| s.canonical.as_deref()).collect();
+        assert_eq!(
+            keys,
+            [Some("overview"), Some("proactive"), Some("requests")]
+        );
     }
 }

@@ -154,28 +154,24 @@ impl<'a> Text<'a> {
         if edits.is_empty() {
             return;
         }
+        // Kept text is copied a slice at a time, and its map run by run.
         let mut norm = String::with_capacity(self.norm.len() + edits.len());
         let mut map = OffsetMapBuilder::default();
-        let mut cur = self.map.cursor();
-        let mut next = edits.iter().peekable();
-        let mut skip_to = 0;
-        for (b, c) in self.norm.char_indices() {
-            let src = cur.get(b);
-            while let Some(e) = next.next_if(|e| e.at <= b) {
-                if e.at == b {
-                    if e.insert_break {
-                        norm.push('\n');
-                        map.push(1, src);
-                    }
-                    skip_to = skip_to.max(b + e.delete);
-                }
+        let mut pos = 0;
+        for e in edits {
+            if e.at > pos {
+                norm.push_str(&self.norm[pos..e.at]);
+                self.map.copy_range(pos, e.at, &mut map);
+                pos = e.at;
             }
-            if b < skip_to {
-                continue;
+            if e.insert_break {
+                norm.push('\n');
+                map.push(1, self.map.get(e.at));
             }
-            norm.push(c);
-            map.push(c.len_utf8(), src);
+            pos = pos.max(e.at + e.delete).min(self.norm.len());
         }
+        norm.push_str(&self.norm[pos..]);
+        self.map.copy_range(pos, self.norm.len(), &mut map);
         self.norm = norm;
         self.map = map.finish(self.orig_index.chars());
     }

@@ -70,6 +70,44 @@ impl OffsetMapBuilder {
         self.len += u32::from(width);
     }
 
+    /// Records `n` normalized characters of `width` bytes whose input offsets start at `orig`
+    /// and advance by `step` (0 or 1) per character: a whole run at once.
+    pub fn push_run(&mut self, width: usize, orig: usize, step: u8, n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.push(width, orig);
+        let rest = n - 1;
+        if rest == 0 {
+            return;
+        }
+        let (w, o) = (width as u8, orig as u32);
+        let count = self.count;
+        if let Some(last) = self.runs.last_mut() {
+            let extends = last.width == w
+                && match step {
+                    1 => last.step == 1 && last.orig + count == o + 1,
+                    _ => last.orig == o && (last.step == 0 || count == 1),
+                };
+            if extends {
+                if step == 0 {
+                    last.step = 0;
+                }
+                self.count += rest as u32;
+                self.len += (rest * width) as u32;
+                return;
+            }
+        }
+        self.runs.push(Run {
+            norm: self.len,
+            orig: o + u32::from(step),
+            width: w,
+            step,
+        });
+        self.count = rest as u32;
+        self.len += (rest * width) as u32;
+    }
+
     /// Closes the map; `orig_chars` is what the end of the normalized text maps to.
     pub fn finish(mut self, orig_chars: usize) -> OffsetMap {
         self.runs.push(Run {
@@ -97,10 +135,32 @@ impl OffsetMap {
 }
 
 impl OffsetMap {
-    /// A reader of the map for offsets visited in increasing order: each lookup is O(1)
-    /// amortized instead of a binary search.
-    pub fn cursor(&self) -> Cursor<'_> {
-        Cursor { map: self, k: 0 }
+    /// Appends to `out` the map of normalized bytes `from..to` (character boundaries), run by
+    /// run.
+    pub fn copy_range(&self, from: usize, to: usize, out: &mut OffsetMapBuilder) {
+        if to <= from {
+            return;
+        }
+        let (from, to) = (from as u32, to as u32);
+        let mut k = self
+            .runs
+            .partition_point(|r| r.norm <= from)
+            .saturating_sub(1);
+        while k + 1 < self.runs.len() {
+            let r = self.runs[k];
+            let next = self.runs[k + 1].norm;
+            if r.norm >= to {
+                break;
+            }
+            let s = from.max(r.norm);
+            let e = to.min(next);
+            if e > s {
+                let w = u32::from(r.width.max(1));
+                let first = r.orig + (s - r.norm) / w * u32::from(r.step);
+                out.push_run(w as usize, first as usize, r.step, ((e - s) / w) as usize);
+            }
+            k += 1;
+        }
     }
 
     /// Length of the normalized text the map covers.
@@ -131,34 +191,6 @@ impl OffsetMap {
             // the next run starts.
             self.runs[k + 1].orig.max(r.orig + 1) as usize
         }
-    }
-}
-
-/// Sequential lookups in an [`OffsetMap`] (see [`OffsetMap::cursor`]).
-pub struct Cursor<'m> {
-    map: &'m OffsetMap,
-    k: usize,
-}
-
-impl Cursor<'_> {
-    /// The input character offset of normalized byte `b`; `b` must not decrease between
-    /// calls (a smaller `b` is answered by a fresh search).
-    #[inline]
-    pub fn get(&mut self, b: usize) -> usize {
-        let runs = &self.map.runs;
-        let b32 = b.min(u32::MAX as usize) as u32;
-        if runs.get(self.k).is_none_or(|r| r.norm > b32) {
-            return self.map.get(b);
-        }
-        while runs.get(self.k + 1).is_some_and(|r| r.norm <= b32) {
-            self.k += 1;
-        }
-        let r = runs[self.k];
-        if self.k + 1 == runs.len() {
-            return r.orig as usize;
-        }
-        let chars = (b32 - r.norm) / u32::from(r.width.max(1));
-        (r.orig + chars * u32::from(r.step)) as usize
     }
 }
 
@@ -266,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cursor_answers_like_the_map() {
+    fn copied_ranges_answer_like_the_original() {
         let pushes = [
             (1, 0),
             (3, 1),
@@ -276,17 +308,34 @@ mod tests {
             (3, 5),
             (1, 9),
             (1, 10),
+            (3, 11),
         ];
         let mut b = OffsetMapBuilder::default();
+        let mut bytes = Vec::new();
         for &(w, src) in &pushes {
             b.push(w, src);
+            bytes.push(w);
         }
-        let map = b.finish(11);
-        let mut cur = map.cursor();
-        for byte in 0..=map.norm_len() + 2 {
-            assert_eq!(cur.get(byte), map.get(byte), "byte {byte}");
+        let map = b.finish(12);
+        let len = map.norm_len();
+        // every split of the text into two copied ranges rebuilds the same map
+        let starts: Vec<usize> = bytes
+            .iter()
+            .scan(0, |a, w| {
+                let s = *a;
+                *a += w;
+                Some(s)
+            })
+            .collect();
+        for &cut in &starts {
+            let mut out = OffsetMapBuilder::default();
+            map.copy_range(0, cut, &mut out);
+            map.copy_range(cut, len, &mut out);
+            let copy = out.finish(12);
+            for byte in 0..=len {
+                assert_eq!(copy.get(byte), map.get(byte), "cut {cut} byte {byte}");
+            }
         }
-        assert_eq!(cur.get(0), 0, "a step back is answered too");
     }
 
     #[test]

@@ -6,17 +6,19 @@
 //! 1. B starts with punctuation that continues A (`,` `。` `、` `)` `》` `%` …) → join;
 //! 2. A ends with punctuation that B must close or continue (`(` `《` `“` `、` `,`) → join;
 //! 3. A is a numbering alone (`一、`, `(二)`, `1.`) and B its title → join;
-//! 4. B starts a block (a heading, a table row label, a header field, a Markdown mark or a
+//! 4. the text is wrapped at a fixed width, A was cut at it and does not end a sentence →
+//!    join, whatever B starts with (a wrap often falls just before a numbering; the split
+//!    pass finds real block starts again);
+//! 5. B starts a block (a heading, a table row label, a header field, a Markdown mark or a
 //!    bullet) → keep;
-//! 5. A ends inside a number and B goes on with its digits or its unit (`201` / `9年`,
+//! 6. A ends inside a number and B goes on with its digits or its unit (`201` / `9年`,
 //!    `347` / `件`), outside the cells of a table → join;
-//! 6. the text is wrapped at a fixed width, A was cut at it and does not end a sentence → join;
 //! 7. the text is one fragment per line, A does not end a sentence, and neither line is a
 //!    table cell → join;
 //! 8. otherwise the break stays.
 //!
-//! A join deletes the break and the white space around it (a space is kept between two
-//! ASCII words). Double-spaced text loses its single blank lines; a longer gap becomes one
+//! A join deletes the break and the white space around it (one space is kept where there
+//! was one: a wrap that fell on a space). Double-spaced text loses its single blank lines; a longer gap becomes one
 //! blank line.
 
 use super::profile::{self, is_terminal, Line, Profile, CONTINUES, OPENS};
@@ -32,8 +34,9 @@ pub(super) const UNIT_START: &[char] = &[
     '%', '.', '余', '多',
 ];
 
-/// The edits of pass 1.
-pub fn plan(norm: &str) -> Vec<Edit> {
+/// The edits of pass 1. `keep_space`: a space beside a removed break stays (false when the
+/// breaks stand where a crawler's spaces were).
+pub fn plan(norm: &str, keep_space: bool) -> Vec<Edit> {
     let lines = profile::lines(norm);
     let zone = profile::table_zones(norm, &lines);
     let prof = profile::profile(norm, &lines);
@@ -48,7 +51,7 @@ pub fn plan(norm: &str) -> Vec<Edit> {
         let blanks = i - p - 1;
         let gap_ok = blanks == 0 || (prof.double_spaced && blanks == 1);
         if gap_ok && joins(norm, a, l, &prof, zone[p], zone[i]) {
-            join_edits(norm, a, l, &mut edits);
+            join_edits(norm, a, l, keep_space, &mut edits);
         } else if prof.double_spaced {
             // Keep the break; drop the blank lines double spacing added.
             let keep = if blanks >= 2 { 2 } else { 1 };
@@ -77,25 +80,34 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
     if is_bare_numbering(ta) && !starts_block(tb) {
         return true;
     }
-    // 4
+    // 6 before 4: a line cut at the wrap width goes on in the next whatever that starts
+    // with (a wrap often falls before a numbering: `…200000` / `27.属于行政执法案卷`); a real
+    // block start after it is found again by the split pass.
+    // (A page header's fields and Markdown headings are never a wrap's continuation.)
+    if prof.is_full(a) && !is_terminal(ta) && !is_header_field(tb) && !tb.starts_with('#') {
+        return true;
+    }
+    // 5
     if starts_block(tb) {
         return false;
     }
-    // 5
+    // 6
     if !za && !zb && ends_in_number(ta) && continues_number(tb) {
         return true;
     }
-    // 6
-    if prof.is_full(a) && !is_terminal(ta) {
-        return true;
-    }
-    // 7
-    prof.fragments && !za && !zb && !is_terminal(ta)
+    // 7 (two numbers are never one because a page cut text into nodes: rule 6 decided)
+    let two_numbers = ends_in_number(ta) && b.first.is_ascii_digit();
+    prof.fragments && !za && !zb && !is_terminal(ta) && !two_numbers
 }
 
 /// The line ends with three or more numbers separated by white space: a table row.
 fn ends_in_cells(t: &str) -> bool {
-    t.rsplit([' ', '\t'])
+    let mut from = t.len().saturating_sub(48);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    t[from..]
+        .rsplit([' ', '\t'])
         .take(3)
         .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
         .count()
@@ -114,15 +126,17 @@ fn starts_numbering(t: &str) -> bool {
 
 /// The line opens a block of its own.
 pub(super) fn starts_block(t: &str) -> bool {
+    // Whatever opens a block is in its first characters.
+    let t = crate::scan::chars::head(t, 120);
     if t.starts_with(['#', '•', '·', '●', '■', '◆', '▪', '|']) {
         return true;
     }
     match headings::numbering_prefix(t) {
         Some((_, _, body)) if body == t.trim_end().len() => return true,
-        Some(_) if headings::parse(t, None).is_some() || is_table_row_label(t) => return true,
+        Some(_) if headings::parse_item(t, None).is_some() || is_table_row_label(t) => return true,
         Some(_) => {}
         // A table label without numbering (本年新收政府信息公开申请数量, a cell of its own).
-        None if T3_LONG_LABELS.iter().any(|l| t.starts_with(l)) => return true,
+        None if t.len() < 200 && T3_LONG_LABELS.iter().any(|l| t.starts_with(l)) => return true,
         None => {}
     }
     is_header_field(t)
@@ -130,6 +144,10 @@ pub(super) fn starts_block(t: &str) -> bool {
 
 /// `发布时间:2020-03-10`, `来源:` …: a field of a page header.
 pub(super) fn is_header_field(t: &str) -> bool {
+    // a key is a few characters before a colon
+    if !crate::scan::chars::head(t, 12).contains(':') {
+        return t == "正文";
+    }
     HEADER_KEYS.iter().any(|k| {
         t.strip_prefix(k)
             .is_some_and(|rest| rest.trim_start().starts_with(':'))
@@ -154,17 +172,18 @@ fn continues_number(t: &str) -> bool {
     if digits == 0 {
         return t.starts_with(UNIT_START) && !t.starts_with(['.', '%']) || t.starts_with('%');
     }
-    // A run of several space-separated numbers is a table row, not a continuation.
+    // A run of several space-separated numbers is a table row, and a complete value of its
+    // own (`120190475.34元`, `12.5%`) a cell: neither continues the number before.
     let rest = &t[digits..];
-    !rest.starts_with([' ', '\t'])
+    let complete = profile::is_number_cell(t) && (t.contains('.') || !rest.is_empty());
+    !rest.starts_with([' ', '\t']) && !complete
 }
 
-/// Deletes the break between `a` and `b` with the white space around it; between two ASCII
-/// words one space is kept.
-fn join_edits(norm: &str, a: &Line, b: &Line, edits: &mut Vec<Edit>) {
+/// Deletes the break between `a` and `b` with the white space around it; a space that stood
+/// beside the break (a wrap at a space) is kept, as one space.
+fn join_edits(norm: &str, a: &Line, b: &Line, keep_space: bool, edits: &mut Vec<Edit>) {
     let gap = &norm[a.end..b.start];
-    let ascii = a.last.is_ascii_alphanumeric() && b.first.is_ascii_alphanumeric();
-    match gap.find([' ', '\t']).filter(|_| ascii) {
+    match gap.find([' ', '\t']).filter(|_| keep_space) {
         Some(k) => {
             let sp = a.end + k;
             if sp > a.end {

@@ -21,6 +21,9 @@
 //!    part title followed by its body, the rows of a statistics table flattened into one
 //!    line, and the fields and bars of a crawler header joined with spaces.
 //!
+//! A page's fragments joined with spaces (a crawler's `get_text(" ")`) are both: every
+//! space becomes a break, then pass 1 and pass 2 run again.
+//!
 //! Guarantees: only line breaks and the white space around a removed break change, so every
 //! character of the report keeps its place in the input (the offset map of
 //! [`crate::text::normalize::Text`] is carried through [`Text::apply`]); text that already
@@ -36,10 +39,17 @@ pub use crate::text::offsets::Edit;
 
 /// Rewrites `text`'s normalized view into logical lines.
 pub fn recover(text: &mut Text) {
-    let edits = join::plan(&text.norm);
+    let edits = join::plan(&text.norm, true);
     text.apply(&edits);
-    let edits = split::plan(&text.norm);
+    let (edits, fragmented) = split::plan(&text.norm, true);
     text.apply(&edits);
+    if fragmented {
+        // The spaces were the node boundaries: a join drops them too.
+        let edits = join::plan(&text.norm, false);
+        text.apply(&edits);
+        let (edits, _) = split::plan(&text.norm, false);
+        text.apply(&edits);
+    }
 }
 
 /// What the layout stage measured on `input`'s physical lines (for tools): wrap width,

@@ -36,11 +36,10 @@ pub fn lines(norm: &str) -> Vec<Line> {
         let lead = piece.len() - piece.trim_start().len();
         let t = piece.trim();
         let start = pos + lead;
-        let (mut chars, mut width) = (0, 0);
-        for c in t.chars() {
-            chars += 1;
-            width += if c.is_ascii() { 1 } else { 2 };
-        }
+        // ASCII is one column, every other character two.
+        let chars = t.chars().count();
+        let ascii = t.bytes().filter(u8::is_ascii).count();
+        let width = 2 * chars - ascii;
         out.push(Line {
             start,
             end: start + t.len(),
@@ -137,17 +136,23 @@ pub fn profile(norm: &str, lines: &[Line]) -> Profile {
 
     // Fragments: a page that put every text node on a line leaves lines that start with the
     // punctuation continuing the previous one, and lines of punctuation alone (`、`, `。`).
-    let glue = content
-        .iter()
-        .filter(|l| {
-            let t = l.text(norm);
-            FRAGMENT_STARTS.contains(&l.first)
+    // (A line cut at the wrap width may start with punctuation by chance: not counted.)
+    let mut glue = 0;
+    let mut prev: Option<&Line> = None;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        let t = l.text(norm);
+        let cut = prev.is_some_and(|a| p.is_full(a));
+        if !cut
+            && (FRAGMENT_STARTS.contains(&l.first)
                 || (l.chars <= 2
                     && t.chars()
-                        .all(|c| FRAGMENT_STARTS.contains(&c) || OPENS.contains(&c)))
-        })
-        .count();
-    p.fragments = p.wrap.is_none() && glue >= 3 && glue * 50 >= content.len();
+                        .all(|c| FRAGMENT_STARTS.contains(&c) || OPENS.contains(&c))))
+        {
+            glue += 1;
+        }
+        prev = Some(l);
+    }
+    p.fragments = glue >= 3 && glue * 50 >= content.len();
     p
 }
 
@@ -188,6 +193,9 @@ fn wrap_width(lens: impl Iterator<Item = usize>, tol: usize) -> Option<(usize, u
 /// A line that can be a cell of a table laid out one cell per line: a bare number, or a short
 /// label without sentence punctuation.
 pub fn is_number_cell(t: &str) -> bool {
+    if t.len() > 30 || !t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return false;
+    }
     let t = t.trim_end_matches(['%', '元']).trim_end_matches("万元");
     !t.is_empty()
         && t.len() <= 24
@@ -202,6 +210,9 @@ pub fn is_number_cell(t: &str) -> bool {
 /// `年预算执行情况及20`): those end with digits glued to words, start with a unit, or hold a
 /// `《》` title.
 fn is_label_cell(t: &str) -> bool {
+    if t.len() > 24 * 3 {
+        return false;
+    }
     let n = t.chars().count();
     n <= 24
         && !t.contains(['。', ',', ';', '!', '?', '《', '》'])

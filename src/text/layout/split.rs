@@ -21,33 +21,86 @@
 use super::join::{is_header_field, starts_block};
 use super::profile::{self, TERMINAL};
 use super::Edit;
+use crate::lexicon::page::{BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
-use crate::scan::chars::{char_len, is_cjk};
+use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral};
 use crate::scan::headings::{self, Style};
 
-/// The edits of pass 2.
-pub fn plan(norm: &str) -> Vec<Edit> {
+/// The edits of pass 2, and whether the text is a page's fragments joined with spaces (then
+/// every space became a break, and pass 1 must run again (with `first` false, pass 2 then
+/// only splits) to rejoin what only a node
+/// boundary separated: `三明 市人民政府`, `20 21 年`).
+pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     let mut breaks: Vec<usize> = Vec::new();
     let mut seq = Sequence::default();
-    for l in profile::lines(norm) {
+    let lines = profile::lines(norm);
+    // Line breaks that became spaces: decided for the whole text by its long lines, then
+    // applied to every line (a crawler's header block is joined the same way as its body).
+    let joined = lines.iter().any(|l| {
+        l.end - l.start >= 150
+            && l.text(norm).contains(' ')
+            && gaps(l.text(norm)).is_some_and(|g| g >= 3)
+    });
+    // Fragments joined with spaces: spaces stand before continuing punctuation (`情况 、`).
+    let fragmented = first
+        && joined
+        && lines
+            .iter()
+            .map(|l| {
+                l.text(norm)
+                    .as_bytes()
+                    .windows(2)
+                    .filter(|w| w[0] == b' ')
+                    .count()
+                    .min(1)
+                    * l.text(norm).matches(" 、").count()
+            })
+            .sum::<usize>()
+            >= 3;
+    if fragmented {
+        let mut breaks = Vec::new();
+        for l in &lines {
+            let t = l.text(norm);
+            for (k, _) in t.match_indices(' ') {
+                if !t[..k].ends_with(' ') {
+                    breaks.push(l.start + k);
+                }
+            }
+        }
+        return (breaks.into_iter().map(Edit::insert_break).collect(), true);
+    }
+    let mut first_line = true;
+    for l in lines {
         if l.is_blank() {
             continue;
         }
         let t = l.text(norm);
         let mut here: Vec<usize> = Vec::new();
-        if is_joined(t) {
+        // (A Markdown heading is one line by construction.)
+        if joined
+            && t.contains(' ')
+            && gaps(t).is_some()
+            && !(t.starts_with('#') && char_len(t) < 80)
+        {
             joined_spaces(t, &mut here);
         }
-        table_rows(t, &mut here);
-        headings_in(t, &mut seq, &mut here);
+        if l.start < 4000 {
+            header_zone(t, first_line, &mut here);
+        }
+        first_line = false;
+        let (marks, stops) = marks(t);
+        table_rows(t, &marks, &mut here);
+        headings_in(t, &marks, &mut seq, &mut here);
+        unnumbered_parts(t, &stops, &mut here);
         here.sort_unstable();
         here.dedup();
         // The part body rule applies at the start of every segment.
         let mut starts = vec![0];
         starts.extend(here.iter().copied());
         for &s in &starts {
-            if let Some(e) = part_body(&t[s..]) {
+            let cn = t[s..].starts_with(|c: char| c == '第' || is_cn_numeral(c));
+            if let Some(e) = cn.then(|| part_body(&t[s..])).flatten() {
                 here.push(s + e);
             }
         }
@@ -61,7 +114,85 @@ pub fn plan(norm: &str) -> Vec<Edit> {
     }
     breaks.sort_unstable();
     breaks.dedup();
-    breaks.into_iter().map(Edit::insert_break).collect()
+    (breaks.into_iter().map(Edit::insert_break).collect(), false)
+}
+
+/// One pass over a line's bytes: where a numbering may start, and where a sentence ends.
+/// A numbering may start after a sentence end or white space, at a `(`, before the `、` of a
+/// Chinese numeral (`三、`, `十二、`), and at the last digit before a `.` or `、` (a row
+/// number glued after a cell's digits: `00000002.其他…`). Only these positions are looked at
+/// by the rules, so a line of prose costs one byte scan.
+fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
+    let b = t.as_bytes();
+    let mut marks = Vec::new();
+    let mut stops = Vec::new();
+    // The CJK punctuation 。 、 are E3 80 82 / E3 80 81.
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'(' => marks.push(i),
+            b' ' | b'\t' | b'!' | b'?' | b';' => {
+                if matches!(c, b'!' | b'?' | b';') {
+                    stops.push(i);
+                }
+                if b.get(i + 1).is_some_and(|&n| n != b' ' && n != b'\t')
+                    && opens_numbering(t, i + 1)
+                {
+                    marks.push(i + 1);
+                }
+            }
+            b'.' if i > 0 && b[i - 1].is_ascii_digit() => digit_run_end(b, i, &mut marks),
+            0xE3 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x82) => {
+                    stops.push(i);
+                    if opens_numbering(t, i + 3) {
+                        marks.push(i + 3);
+                    }
+                }
+                Some(0x81) => {
+                    if i > 0 && b[i - 1].is_ascii_digit() {
+                        digit_run_end(b, i, &mut marks);
+                    }
+                    // 三、 / 十二、: the numeral run before it
+                    let mut k = i;
+                    while k >= 3
+                        && t.is_char_boundary(k - 3)
+                        && t[k - 3..k].chars().all(is_cn_numeral)
+                    {
+                        k -= 3;
+                    }
+                    if k < i {
+                        marks.push(k);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    (marks, stops)
+}
+
+/// The text at byte `i` may open a numbering: a digit, `(`, `#`, `第`, a circled number or
+/// a Chinese numeral.
+fn opens_numbering(t: &str, i: usize) -> bool {
+    t.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| matches!(c, '0'..='9' | '(' | '#' | '第' | '①'..='⑳') || is_cn_numeral(c))
+}
+
+/// Marks the first and the last digit of the digit run ending before byte `i`.
+fn digit_run_end(b: &[u8], i: usize, marks: &mut Vec<usize>) {
+    let mut k = i;
+    while k > 0 && b[k - 1].is_ascii_digit() {
+        k -= 1;
+    }
+    marks.push(k);
+    marks.push(i - 1);
 }
 
 /// The last number seen at each numbering level, to tell a heading that continues the
@@ -101,17 +232,31 @@ impl Sequence {
 }
 
 /// Numbered headings inside `t` (and the sequence state from the one at its start).
-fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
-    if let Some(h) = headings::parse(t, None) {
+fn headings_in(t: &str, marks: &[usize], seq: &mut Sequence, out: &mut Vec<usize>) {
+    let expect = (seq.last[3] > 0).then(|| seq.last[3] + 1);
+    let numbered = t.starts_with(|c: char| {
+        matches!(c, '(' | '第' | '#' | '0'..='9' | '①'..='⑳') || is_cn_numeral(c)
+    });
+    if let Some(h) = numbered
+        .then(|| headings::parse(head(t, 300), expect))
+        .flatten()
+    {
         if let Some(v) = h.value {
             seq.see(h.style, v);
         }
+        // `一、2019年政务公开工作总结(一)政务公开工作进展情况`: the first subheading run into
+        // the heading's title, with no punctuation between.
+        if matches!(h.style, Style::CnDun | Style::Part) {
+            first_sub(t, h.title.start, out);
+        }
     }
-    let mut found: Vec<(usize, usize)> = Vec::new(); // (start, end of its title)
-    for (p, c) in t.char_indices().skip(1) {
-        if !(c == '(' || c == '第' || c == '①' || ('②'..='⑳').contains(&c) || is_numeral(c))
-        {
+    let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (start, end of its title, restarts)
+    for &p in marks {
+        let Some(c) = t[p..].chars().next().filter(|_| p > 0) else {
             continue;
+        };
+        if c == '#' || c.is_ascii_digit() && t.as_bytes()[p - 1].is_ascii_digit() {
+            continue; // (the last digit of a run numbers no heading)
         }
         let before = t[..p].trim_end_matches([' ', '\t']);
         let spaced = before.len() < p;
@@ -125,11 +270,30 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         let marks_only = before
             .chars()
             .all(|c| matches!(c, '#' | '•' | '·' | '●' | '■' | '◆' | '▪' | '>' | '|' | ' '));
-        if !boundary || marks_only {
+        if marks_only {
             continue;
         }
-        let rest = &t[p..];
-        let Some(h) = headings::parse_item(rest) else {
+        // `…_页面_08.png三、收到和处理政府信息公开申请情况`: a statutory part that continues the
+        // top-level sequence needs no boundary before it.
+        // (cheap test first: the numeral is the one the sequence expects, followed by 、)
+        let glued_part = !boundary
+            && is_numeral(c)
+            && !c.is_ascii_digit()
+            && headings::cn_number(&t[p..])
+                .is_some_and(|(v, l)| v == seq.last[1] + 1 && t[p + l..].starts_with('、'))
+            && headings::parse_item(head(&t[p..], 120), None).is_some_and(|h| {
+                h.style == Style::CnDun
+                    && h.value.is_some_and(|v| v == seq.last[1] + 1)
+                    && parts::part_of_title(&t[p..][h.title.clone()]).is_some()
+                    && char_len(&t[p..][h.title.clone()]) >= 4
+            });
+        if !boundary && !glued_part {
+            continue;
+        }
+        let rest = head(&t[p..], 120);
+        // A number whose punctuation was lost (`2进一步…`) counts where the sequence expects it.
+        let expect = (seq.last[3] > 0).then(|| seq.last[3] + 1);
+        let Some(h) = headings::parse_item(rest, expect) else {
             continue;
         };
         let Some(v) = h.value else { continue };
@@ -146,10 +310,15 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         if !(seq.fits(h.style, v) || names_part && v <= 10) {
             continue;
         }
+        if matches!(h.style, Style::CnDun | Style::Part) {
+            first_sub(t, p + h.title.start, out);
+        }
+        let restarts = Sequence::rank(h.style).is_some_and(|r| seq.last[r] == 0);
         seq.see(h.style, v);
-        found.push((p, p + h.title.end));
+        found.push((p, p + h.title.end, restarts));
     }
-    // Four or more numberings with (almost) nothing between them: a table of contents.
+    // Four or more numberings with (almost) nothing between them, starting a numbering
+    // afresh: a table of contents. (Run on after earlier parts, they are empty parts.)
     let mut k = 0;
     while k < found.len() {
         let mut j = k;
@@ -159,15 +328,155 @@ fn headings_in(t: &str, seq: &mut Sequence, out: &mut Vec<usize>) {
         {
             j += 1;
         }
-        if j - k + 1 < 4 {
+        if j - k + 1 < 4 || !found[k].2 {
             out.extend(found[k..=j].iter().map(|f| f.0));
         }
         k = j + 1;
     }
 }
 
+/// `(一)` run into the title of the heading whose title starts at `title` (within 40
+/// characters, no punctuation between): the first subheading begins a line.
+fn first_sub(t: &str, title: usize, out: &mut Vec<usize>) {
+    let head: usize = t[title..].chars().take(40).map(char::len_utf8).sum();
+    if let Some(k) = t[title..title + head].find("(一)") {
+        if k > 0 && !t[title..title + k].contains(['。', ',', ';', ':']) {
+            out.push(title + k);
+        }
+    }
+}
+
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+    c.is_ascii_digit() || is_cn_numeral(c)
+}
+
+/// The start of a text (its first line, or a line holding header fields) whose page header
+/// runs into its title and body with nothing between
+/// (`…栏目:政府信息公开年报原文链接:…年度报告发布时间:2023-02-20本报告根据…`): before the
+/// first sentence end or part heading, a header field, a breadcrumb, a year opening a title or
+/// sentence, and the text after a document title or a date-time begin lines.
+fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
+    let end = t
+        .find('。')
+        .unwrap_or(t.len())
+        .min(t.find("一、").unwrap_or(t.len()));
+    let zone = &t[..end];
+    // Only a header run together: it holds a header field or a breadcrumb.
+    let header = (zone.contains(':') || BREADCRUMB_STARTS.iter().any(|k| zone.contains(k)))
+        && HEADER_KEYS.iter().chain(BREADCRUMB_STARTS).any(|k| {
+            zone.match_indices(k).any(|(q, _)| {
+                zone[q + k.len()..].trim_start().starts_with(':') || BREADCRUMB_STARTS.contains(k)
+            })
+        });
+    if char_len(zone) < 60 || !(header || first_line) {
+        return;
+    }
+    let mut skip_to = 0;
+    let mut depth = 0i32;
+    for (p, c) in zone.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if p < skip_to || p == 0 || depth > 0 {
+            continue;
+        }
+        let rest = &t[p..];
+        let prev = t[..p].chars().next_back().unwrap_or(' ');
+        // header fields, longest key first (信息来源 before 来源)
+        if let Some(k) = HEADER_KEYS
+            .iter()
+            .filter(|k| rest.starts_with(**k) && rest[k.len()..].trim_start().starts_with(':'))
+            .max_by_key(|k| k.len())
+        {
+            out.push(p);
+            skip_to = p + k.len();
+            continue;
+        }
+        if BREADCRUMB_STARTS.iter().any(|b| rest.starts_with(b)) {
+            out.push(p);
+            continue;
+        }
+        if is_cjk(prev)
+            && !matches!(
+                prev,
+                '至' | '于' | '在' | '到' | '止' | '从' | '自' | '截' | '的' | '前'
+            )
+        {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 4 && rest[4..].starts_with('年') {
+                out.push(p);
+                continue;
+            }
+        }
+        if let Some(w) = DOC_TITLE_ENDS.iter().find(|w| rest.starts_with(**w)) {
+            let q = p + w.len();
+            if t[q..].starts_with(|d: char| is_cjk(d) || d.is_ascii_digit()) {
+                out.push(q);
+            }
+            continue;
+        }
+        if let Some(len) = date_time_len(rest) {
+            let q = p + len;
+            if t[q..].starts_with(is_cjk) {
+                out.push(q);
+            }
+            skip_to = q;
+        }
+    }
+}
+
+/// Length of a date (and time) at the start of `s`: `2023-02-20`, `2023/01/18 11:34:01`,
+/// `2023-02-20 15:07`.
+fn date_time_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    if digits(0) != 4 || !matches!(b.get(4), Some(b'-' | b'/')) {
+        return None;
+    }
+    let m = digits(5);
+    if !(1..=2).contains(&m) || !matches!(b.get(5 + m), Some(b'-' | b'/')) {
+        return None;
+    }
+    let d = digits(6 + m);
+    if !(1..=2).contains(&d) {
+        return None;
+    }
+    let mut len = 6 + m + d;
+    // a time: ` 15:07` or ` 11:34:01`
+    if b.get(len) == Some(&b' ') && digits(len + 1) == 2 && b.get(len + 3) == Some(&b':') {
+        len += 6;
+        if b.get(len) == Some(&b':') && digits(len + 1) == 2 {
+            len += 3;
+        }
+    }
+    Some(len)
+}
+
+/// A statutory part title without numbering right after a sentence end, run into its body
+/// (`…情况。主动公开政府信息情况按照《条例》…`, the 2008 reports' unnumbered parts on one
+/// line): breaks before and after it.
+fn unnumbered_parts(t: &str, stops: &[usize], out: &mut Vec<usize>) {
+    for &p in stops {
+        let Some(c) = t[p..].chars().next() else {
+            continue;
+        };
+        let q = p + c.len_utf8();
+        let rest = t[q..].trim_start();
+        let q = t.len() - rest.len();
+        if let Some(len) = parts::glued_part_title(rest).filter(|&n| char_len(&rest[..n]) >= 6) {
+            if rest[len..].starts_with(|d: char| is_cjk(d) || d == '(' || d.is_ascii_digit()) {
+                out.push(q);
+                out.push(q + len);
+            }
+        }
+    }
 }
 
 /// After a statutory part title at the start of `seg` (`一、总体情况2022年,…`), where the
@@ -193,10 +502,13 @@ fn part_body(seg: &str) -> Option<usize> {
 }
 
 /// Row labels of a statistics table flattened into `t`.
-fn table_rows(t: &str, out: &mut Vec<usize>) {
+fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
     // Table 3: row labels with their numbering.
     let mut rows: Vec<usize> = Vec::new();
-    for (p, c) in t.char_indices() {
+    for &p in marks {
+        let Some(c) = t[p..].chars().next() else {
+            continue;
+        };
         if !(c == '(' || is_numeral(c)) {
             continue;
         }
@@ -281,35 +593,31 @@ fn no_sentence_between(t: &str, a: usize, b: usize) -> bool {
     !t[a..b].contains('。')
 }
 
-/// A long line whose former line breaks became spaces: several spaces between words or
-/// after sentence ends, and not letter-spaced.
-fn is_joined(t: &str) -> bool {
-    if t.len() < 300 {
-        return false;
-    }
+/// How many spaces of `t` stand between words or after a sentence end (where a line break
+/// was); `None` for a letter-spaced line (`政 府 信 息`: most characters between spaces).
+fn gaps(t: &str) -> Option<usize> {
     let mut gaps = 0;
-    let mut spaces = 0;
     let mut cjk = 0;
-    let mut prev = ' ';
-    let mut after_space = false;
-    for c in t.chars() {
-        if c == ' ' {
-            spaces += 1;
-            if !after_space && (is_wide(prev) || TERMINAL.contains(&prev)) {
-                after_space = true;
-            }
-            continue;
-        }
+    let mut lonely = 0; // CJK characters with a space on both sides
+    let cs: Vec<char> = t.chars().collect();
+    for (k, &c) in cs.iter().enumerate() {
         if is_cjk(c) {
             cjk += 1;
+            if k > 0 && cs[k - 1] == ' ' && cs.get(k + 1) == Some(&' ') {
+                lonely += 1;
+            }
         }
-        if after_space && (is_cjk(c) || is_numeral(c)) {
-            gaps += 1;
+        if c == ' ' && k > 0 && cs[k - 1] != ' ' {
+            let prev = cs[k - 1];
+            let next = cs[k + 1..].iter().find(|&&d| d != ' ');
+            if (is_wide(prev) || TERMINAL.contains(&prev))
+                && next.is_some_and(|&d| is_cjk(d) || is_numeral(d))
+            {
+                gaps += 1;
+            }
         }
-        after_space = false;
-        prev = c;
     }
-    gaps >= 3 && spaces * 5 < cjk
+    (lonely * 5 < cjk.max(1)).then_some(gaps)
 }
 
 fn is_wide(c: char) -> bool {
@@ -345,14 +653,10 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
             continue;
         }
         // `一、 概述`: the space after a numbering belongs to the heading.
-        let ends_in_numbering = t[..p]
-            .char_indices()
-            .rev()
-            .take(6)
-            .any(|(k, _)| {
-                let w = &t[k..p];
-                headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
-            });
+        let ends_in_numbering = t[..p].char_indices().rev().take(6).any(|(k, _)| {
+            let w = &t[k..p];
+            headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
+        });
         if ends_in_numbering {
             continue;
         }
@@ -360,10 +664,18 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         let Some(next) = rest.chars().next() else {
             continue;
         };
+        if prev == '#' {
+            continue; // `## 一、…`: the marks belong to their heading
+        }
         let unit = UNIT_LIKE.contains(&next);
+        // A year opening a sentence or a title (`…页面 2019年政务公开工作总结`); other numbers
+        // after a word and a space stay with it (`数量 71 3 0`, `申请 749 件`).
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let year = digits == 4 && rest[4..].starts_with('年') && is_wide(prev);
         let split = (TERMINAL.contains(&prev) && prev != ':')
             || starts_block(rest)
             || is_header_field(rest)
+            || year
             || (is_cjk(next) && !unit && (is_wide(prev) || prev.is_ascii_alphanumeric()));
         if split {
             out.push(q);
