@@ -164,20 +164,32 @@ fn value_tokens(norm: &str, r: Range<usize>, code_column: bool) -> (Vec<Tok>, bo
     (toks, trailing)
 }
 
-/// The columns a header names (the year's is [`YEAR_COLUMNS`]; 本期实际 | 本年累计 leave
-/// it open).
+/// The columns a header names (the year's is one of [`YEAR_COLUMNS`]; 本期实际 | 本年累计, or
+/// two columns of other names, leave it open).
 fn header_columns(h: &str) -> Vec<&'static str> {
     let h = compact(h);
     if h.contains("历年累计") {
-        vec!["本年度", "历年累计"]
-    } else if h.contains("本期") && h.contains("本年累计") {
-        vec!["本期实际", "本年累计"]
-    } else if h.contains("累计") && h.contains("年度") {
-        vec!["本年度", "累计"]
-    } else if h.contains("统计数") || h.contains("数量") || h.contains("年度") {
-        vec!["统计数"]
-    } else {
-        Vec::new()
+        return vec!["本年度", "历年累计"];
+    }
+    if h.contains("本期") && h.contains("本年累计") {
+        return vec!["本期实际", "本年累计"];
+    }
+    // How many number columns the header names.
+    let mut names = 0;
+    let mut rest = h.as_str();
+    while let Some(p) = ["年度", "本期", "累计", "统计数", "数量"]
+        .iter()
+        .filter_map(|w| rest.find(w).map(|p| (p, w.len())))
+        .min()
+    {
+        names += 1;
+        rest = &rest[p.0 + p.1..];
+    }
+    match names {
+        0 => Vec::new(),
+        1 => vec!["统计数"],
+        // 2012年度 | 2011年度 and the like: two columns, neither known to be the year's.
+        _ => vec!["第一列", "第二列"],
     }
 }
 
@@ -528,6 +540,16 @@ mod tests {
         assert_eq!(vals(&t, "requests"), [Some(12.0)]);
         assert_eq!(vals(&t, "replies_refused"), [Some(3.0)]);
         assert_eq!(vals(&t, "review"), [Some(1.0)]);
+    }
+
+    #[test]
+    fn two_columns_of_unknown_meaning_give_no_year_figure() {
+        let s = "指标名称 计量单位 2012年度 2011年度\n受理依申请公开信息总数 条 21 30\n其中：1.当面申请数 条 18 20\n2.电子邮件申请数 条 3 10\n对申请的答复数 条 21 30\n行政复议数 条 0 1\n";
+        let t = table(s);
+        assert_eq!(t.columns, ["第一列", "第二列"]);
+        let (k, gaps) = crate::key::from_tables(std::slice::from_ref(&t));
+        assert!(k.iter().all(|k| k.field != "requests_received"));
+        assert!(gaps.iter().any(|g| g.field == "requests_received"));
     }
 
     #[test]
