@@ -125,6 +125,20 @@ pub(crate) enum Class {
     Unknown,
 }
 
+/// True for a character [`compact`] removes.
+fn compacted_away(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '|')
+}
+
+/// [`compact`], borrowing when there is nothing to remove.
+pub(crate) fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(compacted_away) {
+        std::borrow::Cow::Owned(compact(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Whitespace and quotes removed.
 pub(crate) fn compact(s: &str) -> String {
     s.chars()

@@ -90,7 +90,9 @@ fn line_words(norm: &str, line: Range<usize>, tl: &super::forms::TLine) -> Strin
     }
     let mut c = String::new();
     for t in tl.toks.iter().filter(|t| t.is_label()) {
-        c.push_str(&compact(norm.get(t.range.clone()).unwrap_or("")));
+        c.push_str(&template::compact_cow(
+            norm.get(t.range.clone()).unwrap_or(""),
+        ));
     }
     c
 }

@@ -17,7 +17,7 @@ use super::decode::Budget;
 use super::forms::{is_page_number, split_lines};
 use super::{RawTable, TableId};
 use crate::lexicon::tables::{
-    compact, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER,
+    compact, compact_cow, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER,
 };
 use std::ops::Range;
 
@@ -41,7 +41,7 @@ fn anchor(line: &str) -> Option<TableId> {
     while !line.is_char_boundary(head) {
         head -= 1;
     }
-    let c = compact(&line[..head]);
+    let c = compact_cow(&line[..head]);
     let plain = strip_numbering(&c);
     if plain.starts_with("本年新收") && !plain.contains(',') {
         return Some(TableId::Table3);

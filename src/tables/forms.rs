@@ -199,37 +199,32 @@ fn split_cells(norm: &str, r: Range<usize>, sep: u8) -> Vec<Tok> {
 /// are value tokens; everything before them is one label.
 fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
     let text = norm.get(line.clone()).unwrap_or("");
-    let mut words: Vec<Range<usize>> = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                words.push(line.start + s..line.start + i);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        words.push(line.start + s..line.end);
-    }
-    // Values from the end, each parsed once.
+    // Words from the end: values while they parse, then everything before is the label.
     let mut vals: Vec<Tok> = Vec::new();
-    let mut k = words.len();
-    while k > 0 {
-        let Some(v) = norm.get(words[k - 1].clone()).and_then(parse_cell_loose) else {
+    let mut end = text.trim_end().len();
+    let mut label_end = end;
+    while end > 0 {
+        let word_start = text[..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &text[word_start..end];
+        let Some(v) = parse_cell_loose(word) else {
             break;
         };
         vals.push(Tok {
-            range: words[k - 1].clone(),
+            range: line.start + word_start..line.start + end,
             value: Some(v),
         });
-        k -= 1;
+        label_end = text[..word_start].trim_end().len();
+        end = label_end;
     }
     let mut out = Vec::with_capacity(vals.len() + 1);
-    if k > 0 {
+    let label_start = text.len() - text.trim_start().len();
+    if label_end > label_start {
         out.push(Tok {
-            range: words[0].start..words[k - 1].end,
+            range: line.start + label_start..line.start + label_end,
             value: None,
         });
     }
