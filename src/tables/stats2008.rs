@@ -17,13 +17,10 @@
 use super::build::{self, Made};
 use super::decode::{Budget, Op, Rule};
 use super::forms::Tok;
-use super::identities::Grid;
+use super::identities::{Grid, UNREAD};
 use super::{RawRow, RawTable, TableId};
 use crate::lexicon::tables::{compact, Row2008, T2008_ROWS, T2008_UNITS};
 use std::ops::Range;
-
-/// The note of a row whose parts include a row not recognised: its sum is not checked.
-const UNREAD: &str = "其下有未识别的分项，各项之和不予核对。";
 
 /// Bytes looked at before a table's first label for its header.
 const HEADER_BACK: usize = 400;
@@ -455,34 +452,6 @@ fn sums_hold(g: &Grid, ncols: usize, incomplete: &[&str]) -> bool {
         }
     }
     true
-}
-
-/// The sums of a table to check: parent row, its part rows and the parts' name.
-pub(crate) fn sums(t: &RawTable) -> Vec<(&RawRow, Vec<&RawRow>, &'static str)> {
-    let mut out = Vec::new();
-    for parent in T2008_ROWS.iter().filter(|r| r.parent.is_none()) {
-        let Some(p) = t.row(parent.key) else { continue };
-        let kids: Vec<&RawRow> = t
-            .rows
-            .iter()
-            .filter(|r| {
-                T2008_ROWS
-                    .iter()
-                    .any(|x| x.key == r.key && x.parent == Some(parent.key))
-            })
-            .collect();
-        if kids.len() < 2 || p.note.as_deref().is_some_and(|n| n.contains(UNREAD)) {
-            continue;
-        }
-        let name = match parent.key {
-            "requests" => "各申请方式",
-            "replies" => "各答复类型",
-            "completed" => "按时与延期办结",
-            _ => "各项",
-        };
-        out.push((p, kids, name));
-    }
-    out
 }
 
 #[cfg(test)]
