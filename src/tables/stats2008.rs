@@ -197,15 +197,21 @@ pub const YEAR_COLUMNS: [&str; 2] = ["本年度", "统计数"];
 pub(crate) fn find(norm: &str, taken: &[Range<usize>], budget: &mut Budget) -> Vec<RawTable> {
     let mut out: Vec<RawTable> = Vec::new();
     let mut floor = 0;
+    // Anchors this close after one that gave no table were in its window already: the text
+    // is looked at a bounded number of times whatever it repeats.
+    let mut skip_to = 0;
     for at in anchors(norm) {
-        if at < floor || taken.iter().any(|t| t.contains(&at)) {
+        if at < floor || at < skip_to || taken.iter().any(|t| t.contains(&at)) {
             continue;
         }
         let from = floor_char(norm, at.saturating_sub(WINDOW / 2).max(floor));
         let to = floor_char(norm, (at + WINDOW).min(norm.len()));
-        if let Some(t) = read(norm, from, to, taken, budget) {
-            floor = t.range.end;
-            out.push(t);
+        match read(norm, from, to, taken, budget) {
+            Some(t) => {
+                floor = t.range.end;
+                out.push(t);
+            }
+            None => skip_to = at + WINDOW / 4,
         }
     }
     out
