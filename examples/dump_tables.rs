@@ -6,7 +6,8 @@ use xxgk::tables::{find_tables, table_checks};
 fn main() {
     for path in std::env::args().skip(1) {
         let raw = std::fs::read_to_string(&path).unwrap_or_default();
-        let text = Text::new(&raw);
+        let mut text = Text::new(&raw);
+        xxgk::text::layout::recover(&mut text);
         let tables = find_tables(&text.norm);
         println!("== {path}: {} tables", tables.len());
         for t in &tables {

@@ -29,7 +29,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
     let raw_tables = tables::find_tables(norm);
-    let table_ranges: Vec<Range<usize>> = raw_tables.iter().map(|t| t.range.clone()).collect();
+    let table_ranges = table_spans(norm, &raw_tables);
     let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era, &table_ranges);
     let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
     if !matches!(
@@ -47,14 +47,15 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         .iter()
         .map(|n| (n.canonical, n.heading.end.min(n.range.end)..n.range.end))
         .collect();
-    let mut prose = key::from_prose(norm, &qs);
+    let mut prose = key::from_prose(norm, &qs, &parts);
     let stated: Vec<&str> = prose.iter().map(|k| k.field).collect();
     let zeros: Vec<key::KeyValue> = key::zeros_in_words(norm, &parts)
         .into_iter()
         .filter(|z| !stated.contains(&z.field))
         .collect();
     prose.extend(zeros);
-    let keys = key::merge(key::key_values(&raw_tables), prose);
+    let (table_keys, key_gaps) = key::from_tables(&raw_tables);
+    let keys = key::merge(table_keys, &key_gaps, prose);
     let findings = checks::run(&Context {
         norm,
         lines: &lines,
@@ -67,9 +68,18 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         key: &keys,
         has_table3: raw_tables.iter().any(|t| t.id == tables::TableId::Table3),
     });
+    let gap_findings = key_gaps.iter().map(|g| {
+        checks::Finding::new(
+            "key_unknown",
+            Severity::Info,
+            format!("{}未给出：{}", key::field_name(g.field), g.why),
+            Some(g.range.clone()),
+        )
+    });
     let table_findings = tables::table_checks(&raw_tables)
         .into_iter()
-        .map(|c| checks::Finding::new(c.code, c.severity, c.message, c.range));
+        .map(|c| checks::Finding::new(c.code, c.severity, c.message, c.range))
+        .chain(gap_findings);
     let findings: Vec<checks::Finding> = table_findings.chain(findings).collect();
 
     Report {
@@ -113,6 +123,28 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
             diagnostics: decoded.map(|d| d.notes.clone()).unwrap_or_default(),
         },
     }
+}
+
+/// The tables' ranges in text order, neighbours with only white space between them merged
+/// (a document of many tables gives the later stages few ranges to look through).
+fn table_spans(norm: &str, tables: &[tables::RawTable]) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = tables.iter().map(|t| t.range.clone()).collect();
+    spans.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last)
+                if r.start <= last.end
+                    || norm
+                        .get(last.end..r.start)
+                        .is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                last.end = last.end.max(r.end)
+            }
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// 2008-regulation reports cover 2008–2018; the structure settles a missing year.
@@ -294,23 +326,58 @@ fn quantity_of(text: &Text, q: &quantities::Found, tree: &[Node]) -> Quantity {
     }
 }
 
+/// The slot of a key field.
+fn key_slot<'a>(k: &'a mut Key, field: &str) -> Option<&'a mut Option<f64>> {
+    Some(match field {
+        "requests_received" => &mut k.requests_received,
+        "requests_carried_over_from_last_year" => &mut k.requests_carried_over_from_last_year,
+        "requests_completed" => &mut k.requests_completed,
+        "requests_carried_to_next_year" => &mut k.requests_carried_to_next_year,
+        "outcome_disclosed" => &mut k.outcome_disclosed,
+        "outcome_partially_disclosed" => &mut k.outcome_partially_disclosed,
+        "outcome_not_disclosed" => &mut k.outcome_not_disclosed,
+        "outcome_unable_to_provide" => &mut k.outcome_unable_to_provide,
+        "outcome_not_processed" => &mut k.outcome_not_processed,
+        "outcome_other" => &mut k.outcome_other,
+        "review_total" => &mut k.review_total,
+        "litigation_total" => &mut k.litigation_total,
+        "outcome_disclosed_combined" => &mut k.outcome_disclosed_combined,
+        "rules_issued" => &mut k.rules_issued,
+        "rules_repealed" => &mut k.rules_repealed,
+        "rules_in_force" => &mut k.rules_in_force,
+        "rules_published" => &mut k.rules_published,
+        "rules_published_total" => &mut k.rules_published_total,
+        "normative_documents_issued" => &mut k.normative_documents_issued,
+        "normative_documents_repealed" => &mut k.normative_documents_repealed,
+        "normative_documents_in_force" => &mut k.normative_documents_in_force,
+        "normative_documents_published" => &mut k.normative_documents_published,
+        "normative_documents_published_total" => &mut k.normative_documents_published_total,
+        "licensing_decisions" => &mut k.licensing_decisions,
+        "licensing_items_last_year" => &mut k.licensing_items_last_year,
+        "licensing_items_change" => &mut k.licensing_items_change,
+        "other_services_decisions" => &mut k.other_services_decisions,
+        "other_services_items_last_year" => &mut k.other_services_items_last_year,
+        "other_services_items_change" => &mut k.other_services_items_change,
+        "penalty_decisions" => &mut k.penalty_decisions,
+        "penalty_items_last_year" => &mut k.penalty_items_last_year,
+        "penalty_items_change" => &mut k.penalty_items_change,
+        "coercion_decisions" => &mut k.coercion_decisions,
+        "coercion_items_last_year" => &mut k.coercion_items_last_year,
+        "coercion_items_change" => &mut k.coercion_items_change,
+        "fees_amount" => &mut k.fees_amount,
+        "fees_items_last_year" => &mut k.fees_items_last_year,
+        "fees_items_change" => &mut k.fees_items_change,
+        "procurement_items" => &mut k.procurement_items,
+        "procurement_amount" => &mut k.procurement_amount,
+        _ => return None,
+    })
+}
+
 fn key_of(text: &Text, keys: &[KeyValue]) -> Key {
     let mut k = Key::default();
     for kv in keys {
-        let slot = match kv.field {
-            "requests_received" => &mut k.requests_received,
-            "requests_carried_over_from_last_year" => &mut k.requests_carried_over_from_last_year,
-            "requests_completed" => &mut k.requests_completed,
-            "requests_carried_to_next_year" => &mut k.requests_carried_to_next_year,
-            "outcome_disclosed" => &mut k.outcome_disclosed,
-            "outcome_partially_disclosed" => &mut k.outcome_partially_disclosed,
-            "outcome_not_disclosed" => &mut k.outcome_not_disclosed,
-            "outcome_unable_to_provide" => &mut k.outcome_unable_to_provide,
-            "outcome_not_processed" => &mut k.outcome_not_processed,
-            "outcome_other" => &mut k.outcome_other,
-            "review_total" => &mut k.review_total,
-            "litigation_total" => &mut k.litigation_total,
-            _ => continue,
+        let Some(slot) = key_slot(&mut k, kv.field) else {
+            continue;
         };
         if slot.is_some() {
             continue;
@@ -360,6 +427,8 @@ fn table_of(text: &Text, t: &tables::RawTable) -> Table {
                         }
                     })
                     .collect(),
+                columns: row.columns.iter().map(|c| (*c).to_owned()).collect(),
+                note: row.note.clone(),
             })
             .collect(),
     }

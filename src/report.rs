@@ -186,6 +186,93 @@ pub struct Key {
     pub outcome_other: Option<f64>,
     pub review_total: Option<f64>,
     pub litigation_total: Option<f64>,
+    /// 予以公开 + 部分公开 when the text gives only their sum (予以公开及部分公开411件), from the
+    /// prose; `outcome_disclosed` and `outcome_partially_disclosed` are then `null` (extra).
+    #[serde(default)]
+    pub outcome_disclosed_combined: Option<f64>,
+    // Table 2 (主动公开政府信息情况), extra fields; `null` when the report has no table 2 or
+    // the cell cannot be read with certainty.
+    /// 规章：本年制发件数 (2021) / 本年新制作数量 (2019).
+    #[serde(default)]
+    pub rules_issued: Option<f64>,
+    /// 规章：本年废止件数 (2021).
+    #[serde(default)]
+    pub rules_repealed: Option<f64>,
+    /// 规章：现行有效件数 (2021).
+    #[serde(default)]
+    pub rules_in_force: Option<f64>,
+    /// 规章：本年新公开数量 (2019).
+    #[serde(default)]
+    pub rules_published: Option<f64>,
+    /// 规章：对外公开总数量 (2019).
+    #[serde(default)]
+    pub rules_published_total: Option<f64>,
+    /// (行政)规范性文件：本年制发件数 (2021) / 本年新制作数量 (2019).
+    #[serde(default)]
+    pub normative_documents_issued: Option<f64>,
+    /// 规范性文件：本年废止件数 (2021).
+    #[serde(default)]
+    pub normative_documents_repealed: Option<f64>,
+    /// 规范性文件：现行有效件数 (2021).
+    #[serde(default)]
+    pub normative_documents_in_force: Option<f64>,
+    /// 规范性文件：本年新公开数量 (2019).
+    #[serde(default)]
+    pub normative_documents_published: Option<f64>,
+    /// 规范性文件：对外公开总数量 (2019).
+    #[serde(default)]
+    pub normative_documents_published_total: Option<f64>,
+    /// 行政许可：(本年)处理决定数量.
+    #[serde(default)]
+    pub licensing_decisions: Option<f64>,
+    /// 行政许可：上一年项目数量 (2019).
+    #[serde(default)]
+    pub licensing_items_last_year: Option<f64>,
+    /// 行政许可：本年增/减 (2019; 减 is negative).
+    #[serde(default)]
+    pub licensing_items_change: Option<f64>,
+    /// 其他对外管理服务事项：处理决定数量 (2019).
+    #[serde(default)]
+    pub other_services_decisions: Option<f64>,
+    /// 其他对外管理服务事项：上一年项目数量 (2019).
+    #[serde(default)]
+    pub other_services_items_last_year: Option<f64>,
+    /// 其他对外管理服务事项：本年增/减 (2019).
+    #[serde(default)]
+    pub other_services_items_change: Option<f64>,
+    /// 行政处罚：(本年)处理决定数量.
+    #[serde(default)]
+    pub penalty_decisions: Option<f64>,
+    /// 行政处罚：上一年项目数量 (2019).
+    #[serde(default)]
+    pub penalty_items_last_year: Option<f64>,
+    /// 行政处罚：本年增/减 (2019).
+    #[serde(default)]
+    pub penalty_items_change: Option<f64>,
+    /// 行政强制：(本年)处理决定数量.
+    #[serde(default)]
+    pub coercion_decisions: Option<f64>,
+    /// 行政强制：上一年项目数量 (2019).
+    #[serde(default)]
+    pub coercion_items_last_year: Option<f64>,
+    /// 行政强制：本年增/减 (2019).
+    #[serde(default)]
+    pub coercion_items_change: Option<f64>,
+    /// 行政事业性收费：本年收费金额, 万元 (2021; a cell in 元 is converted).
+    #[serde(default)]
+    pub fees_amount: Option<f64>,
+    /// 行政事业性收费：上一年项目数量 (2019).
+    #[serde(default)]
+    pub fees_items_last_year: Option<f64>,
+    /// 行政事业性收费：本年增/减 (2019).
+    #[serde(default)]
+    pub fees_items_change: Option<f64>,
+    /// 政府集中采购：采购项目数量 (2019).
+    #[serde(default)]
+    pub procurement_items: Option<f64>,
+    /// 政府集中采购：采购总金额, 万元 (2019; only when the table states the unit).
+    #[serde(default)]
+    pub procurement_amount: Option<f64>,
     /// Where each value came from, with the span and any note (extra).
     pub sources: Vec<KeySource>,
 }
@@ -196,7 +283,8 @@ pub struct KeySource {
     /// The indicator's field name in [`Key`].
     pub field: String,
     pub value: f64,
-    /// `table3`, `table4` or `prose`.
+    /// `table2`, `table3`, `table4`, `table2008` (the 统计表 of a 2008-regulation report) or
+    /// `prose`.
     pub from: String,
     pub start: usize,
     pub end: usize,
@@ -208,10 +296,12 @@ pub struct KeySource {
 /// One of the standard statistics tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
-    /// `table2`, `table3` or `table4`.
+    /// `table2`, `table3`, `table4`, or `table2008` (the 统计表 / 附表 of a 2008-regulation
+    /// report).
     pub id: String,
     pub title: String,
-    /// Template version: `2019` or `2021`; `None` when the table does not tell.
+    /// Template version: `2019`, `2021` (`2008` for `table2008`); `None` when the table does
+    /// not tell.
     pub template: Option<String>,
     /// How the table came through: `tsv`, `pipe`, `markdown`, `cell_per_line`, `spaces`,
     /// `glued`, `html`.
@@ -230,6 +320,13 @@ pub struct TableRow {
     /// Stable key of the row, e.g. `new_requests`, `outcome_disclosed`, `not_disclosed_state_secret`.
     pub key: String,
     pub cells: Vec<Cell>,
+    /// Table 2 and `table2008`: the name of each cell's column as the row's block header gives
+    /// it (extra); empty for tables 3 and 4, whose columns are the table's.
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// How the row's cells were read when they were not read as written (extra).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// One cell of a statistics table.
@@ -239,8 +336,10 @@ pub struct Cell {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// `ok`; `decoded` (split out of glued digits by the table's identities); `doubtful` (more
-    /// than one decoding fits, or none does).
+    /// `ok`; `decoded` (restored by the table's identities: split out of glued digits, joined
+    /// from digits broken over lines, or one of merged repeated cells — the same in every
+    /// reading the identities leave); `derived` (a blank 总计 computed from its complete row);
+    /// `doubtful` (more than one reading remains, or none fits: `value` is `null`).
     pub status: String,
 }
 

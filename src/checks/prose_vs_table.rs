@@ -1,14 +1,55 @@
-//! Prose against table 3: a request figure stated in the text that differs from the table's.
-//! Prose often counts 收到申请 as 新收 + 上年结转, so when the difference is exactly the
-//! carried-over figure the finding says so and is only informative.
+//! Prose against the tables: a figure stated in the text (收到申请, 办结, 结转, 各办理结果,
+//! 行政复议, 行政诉讼) that differs from the table's, quoting both numbers and pointing at the
+//! prose figure.
+//!
+//! Prose often counts 收到申请 as 新收 + 上年结转: when the prose figure is exactly that sum
+//! the finding says so and is only informative. A prose figure for 予以公开 and 部分公开
+//! together is checked against the sum of the two table rows. Figures the tables do not give
+//! are not compared (the prose value is the key's then), and neither are fields whose table
+//! reading is uncertain (they are unknown, see the key stage).
 
 use super::{num, Context, Finding};
+use crate::key::field_name;
 use crate::report::Severity;
+
+fn table_name(from: &str) -> &'static str {
+    match from {
+        "table2" => "表二",
+        "table3" => "表三",
+        "table4" => "表四",
+        "table2008" => "统计表",
+        _ => "表格",
+    }
+}
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let table = |f: &str| cx.key.iter().find(|k| k.field == f && k.from != "prose");
     for prose in cx.key.iter().filter(|k| k.from == "prose") {
+        if prose.field == "outcome_disclosed_combined" {
+            if let (Some(a), Some(b)) = (
+                table("outcome_disclosed"),
+                table("outcome_partially_disclosed"),
+            ) {
+                let sum = a.value + b.value;
+                if sum != prose.value {
+                    out.push(Finding::new(
+                        "prose_table_differ",
+                        Severity::Warning,
+                        format!(
+                            "正文所写予以公开与部分公开合计 {}，与{}中予以公开 {} + 部分公开 {} = {} 不一致（以表格为准）。",
+                            num(prose.value),
+                            table_name(a.from),
+                            num(a.value),
+                            num(b.value),
+                            num(sum)
+                        ),
+                        Some(prose.range.clone()),
+                    ));
+                }
+            }
+            continue;
+        }
         let Some(t) = table(prose.field) else {
             continue;
         };
@@ -19,9 +60,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let definitional =
             prose.field == "requests_received" && carried > 0.0 && t.value + carried == prose.value;
         let name = field_name(prose.field);
+        let where_ = table_name(t.from);
         let message = if definitional {
             format!(
-                "正文所写{name} {} 与表三本年新收 {} 不同：正文把上年结转的 {} 件计入了收到申请（{} + {} = {}），属口径不同。",
+                "正文所写{name} {} 与{where_}本年新收 {} 不同：正文把上年结转的 {} 件计入了收到申请（{} + {} = {}），属口径不同。",
                 num(prose.value),
                 num(t.value),
                 num(carried),
@@ -31,7 +73,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             )
         } else {
             format!(
-                "正文所写{name} {} 与表格中的 {} 不一致（以表格为准）。",
+                "正文所写{name} {} 与{where_}中的 {} 不一致（以表格为准）。",
                 num(prose.value),
                 num(t.value)
             )
@@ -48,22 +90,4 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         ));
     }
     out
-}
-
-fn field_name(field: &str) -> &'static str {
-    match field {
-        "requests_received" => "收到申请数",
-        "requests_carried_over_from_last_year" => "上年结转数",
-        "requests_completed" => "办结数",
-        "requests_carried_to_next_year" => "结转下年度数",
-        "outcome_disclosed" => "予以公开数",
-        "outcome_partially_disclosed" => "部分公开数",
-        "outcome_not_disclosed" => "不予公开数",
-        "outcome_unable_to_provide" => "无法提供数",
-        "outcome_not_processed" => "不予处理数",
-        "outcome_other" => "其他处理数",
-        "review_total" => "行政复议数",
-        "litigation_total" => "行政诉讼数",
-        _ => "数字",
-    }
 }

@@ -67,8 +67,19 @@ pub fn zeros_in_words(norm: &str, parts: &[(Option<&str>, Range<usize>)]) -> Vec
     out
 }
 
-/// Reads key indicators from prose quantities.
-pub fn from_prose(norm: &str, quantities: &[Found]) -> Vec<KeyValue> {
+/// Reads key indicators from prose quantities. `parts` are the top-level sections as
+/// (template key, body range): a bare 受理申请 N 件 counts as requests received only in the
+/// requests part, since elsewhere it may count applications for services.
+pub fn from_prose(
+    norm: &str,
+    quantities: &[Found],
+    parts: &[(Option<&str>, Range<usize>)],
+) -> Vec<KeyValue> {
+    let in_requests_part = |at: usize| {
+        parts
+            .iter()
+            .any(|(k, r)| matches!(*k, Some("requests" | "requests_2008")) && r.contains(&at))
+    };
     let mut out: Vec<KeyValue> = Vec::new();
     for q in quantities {
         if !COUNT_UNITS.contains(&q.unit) || q.approx.is_some() {
@@ -78,6 +89,16 @@ pub fn from_prose(norm: &str, quantities: &[Found]) -> Vec<KeyValue> {
         let Some((field, note)) = classify(clause) else {
             continue;
         };
+        if field == "requests_received"
+            && !clause.contains("公开")
+            && !clause.contains("信息")
+            && !in_requests_part(q.range.start)
+            && SERVICE_WORDS
+                .iter()
+                .any(|w| sentence_before(norm, q.range.start).contains(w))
+        {
+            continue;
+        }
         if out.iter().any(|k| k.field == field) {
             continue;
         }
@@ -108,6 +129,19 @@ pub fn from_prose(norm: &str, quantities: &[Found]) -> Vec<KeyValue> {
         });
     }
     out
+}
+
+/// Words of a sentence about government services (审批服务 windows and their cases): a bare
+/// 受理申请 N 件 in it counts service applications, not disclosure requests.
+const SERVICE_WORDS: [&str; 6] = ["审批", "窗口", "政务服务", "办件", "便民服务", "服务事项"];
+
+/// The text of the sentence that ends where the number starts.
+fn sentence_before(norm: &str, at: usize) -> &str {
+    let before = &norm[..at];
+    let start = before.rfind(['。', '\n', '!', '?']).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    &before[start..]
 }
 
 /// The text of the clause that ends where the number starts.
@@ -146,13 +180,21 @@ fn classify(clause: &str) -> Option<(&'static str, Option<String>)> {
     if (has("结转") || has("转接") || has("转入") || has("顺延")) && next_year {
         return Some(("requests_carried_to_next_year", None));
     }
+    // Counts of information items (不予公开信息数 1854 条 of the proactive statistics) are not
+    // outcomes of requests.
+    let items = (has("信息数") || has("信息总数")) && !has("申请") && !has("答复");
+    if items && (has("公开") || has("处理")) {
+        return None;
+    }
     if has("不予公开") {
         return Some(("outcome_not_disclosed", None));
     }
-    if has("予以公开") && has("部分公开") {
+    // 予以公开与部分公开 4 宗, 属于已公开或部分公开 343 件: one figure for two outcomes, which
+    // is neither of them — kept as their sum.
+    if has("部分公开") && clause.matches("公开").count() >= 2 {
         return Some((
-            "outcome_disclosed",
-            Some("报告将“予以公开”与“部分公开”合并为一个数字，此处记为予以公开，部分公开未单独列出。".to_owned()),
+            "outcome_disclosed_combined",
+            Some("报告只给出“予以公开”与“部分公开”合计的一个数字，二者均未单独给出。".to_owned()),
         ));
     }
     if has("部分公开") {
@@ -205,7 +247,7 @@ mod tests {
     fn keys(s: &str) -> Vec<(&'static str, f64)> {
         let norm = crate::text::normalize::Text::new(s).norm;
         let q = crate::numbers::quantities::extract(&norm, &[]);
-        from_prose(&norm, &q)
+        from_prose(&norm, &q, &[])
             .into_iter()
             .map(|k| (k.field, k.value))
             .collect()
@@ -221,11 +263,12 @@ mod tests {
 
     #[test]
     fn outcomes_with_a_combined_disclosed_figure() {
+        // 予以公开及部分公开 411 is neither outcome: both stay unknown, their sum is kept.
         let k = keys("全市598件依申请公开件中,予以公开及部分公开411件,占70%;不予公开23件,占4%;因本机关不掌握等原因无法提供121件,占20%;不予处理21件,占4%;其他处理14件,占2%。");
         assert_eq!(
             k,
             vec![
-                ("outcome_disclosed", 411.0),
+                ("outcome_disclosed_combined", 411.0),
                 ("outcome_not_disclosed", 23.0),
                 ("outcome_unable_to_provide", 121.0),
                 ("outcome_not_processed", 21.0),
@@ -251,6 +294,45 @@ mod tests {
         assert!(zeros_in_words(norm, &[(Some("review_litigation"), 0..norm.len())]).is_empty());
         let norm = "本年度未收到政府信息公开申请。";
         assert_eq!(zeros_in_words(norm, &[])[0].field, "requests_received");
+    }
+
+    #[test]
+    fn combined_figures_and_information_counts_are_not_outcomes() {
+        assert_eq!(
+            keys("依申请公开信息中,属于已公开或部分公开343件,占62.9%"),
+            [("outcome_disclosed_combined", 343.0)]
+        );
+        assert_eq!(
+            keys("予以公开与部分公开4宗"),
+            [("outcome_disclosed_combined", 4.0)]
+        );
+        assert!(keys("2012年制作、获取政府信息总数3978条,其中主动公开政府信息2026条,作为依申请公开信息数46条,不予公开信息数1854条。").is_empty());
+        assert_eq!(
+            keys("部分公开28件"),
+            [("outcome_partially_disclosed", 28.0)]
+        );
+        assert_eq!(keys("不予公开35件"), [("outcome_not_disclosed", 35.0)]);
+    }
+
+    #[test]
+    fn applications_for_services_are_not_disclosure_requests() {
+        // 审批服务 applications outside the requests part.
+        assert!(
+            keys("区县已入驻审批服务部门和单位13个,开设窗口26个,共受理申请121510件。").is_empty()
+        );
+        assert_eq!(keys("全年共受理申请12件。"), [("requests_received", 12.0)]);
+        assert_eq!(
+            keys("共受理政府信息公开申请598件"),
+            [("requests_received", 598.0)]
+        );
+        // In the requests part a bare 收到申请 counts.
+        let norm = crate::text::normalize::Text::new("全年共收到申请75件。").norm;
+        let q = crate::numbers::quantities::extract(&norm, &[]);
+        let k = from_prose(&norm, &q, &[(Some("requests"), 0..norm.len())]);
+        assert_eq!(
+            k.first().map(|k| (k.field, k.value)),
+            Some(("requests_received", 75.0))
+        );
     }
 
     #[test]

@@ -125,6 +125,20 @@ pub(crate) enum Class {
     Unknown,
 }
 
+/// True for a character [`compact`] removes.
+fn compacted_away(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '|')
+}
+
+/// [`compact`], borrowing when there is nothing to remove.
+pub(crate) fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(compacted_away) {
+        std::borrow::Cow::Owned(compact(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Whitespace and quotes removed.
 pub(crate) fn compact(s: &str) -> String {
     s.chars()
@@ -221,7 +235,13 @@ fn sub_row(c: &str, group: T3Group) -> Option<&'static str> {
 
 /// Classifies a table-3 label, updating the current group.
 pub(crate) fn classify_t3(label: &str, group: &mut T3Group) -> Class {
-    let c = compact(label);
+    // A Markdown heading (`### (一) 予以公开`) is the label it holds.
+    let c = compact(label.trim_start().trim_start_matches('#'));
+    // (六)其他 alone: the group 其他处理 with its template number (a Markdown copy shortens it).
+    if matches!(c.as_str(), "(六)其他" | "六、其他" | "(六)其它") {
+        *group = T3Group::Other;
+        return Class::Row("outcome_other");
+    }
     if c.contains("本年新收") {
         *group = T3Group::None;
         return Class::Row("new_requests");
@@ -284,6 +304,7 @@ pub(crate) fn classify_t3(label: &str, group: &mut T3Group) -> Class {
             T3Group::NotDisclosed,
             T3Group::Unable,
             T3Group::NotProcessed,
+            T3Group::Other,
         ] {
             if let Some(k) = sub_row(&c, g) {
                 *group = g;
@@ -336,6 +357,58 @@ pub(crate) fn t2_template_from_header(c: &str) -> Option<&'static str> {
     }
 }
 
+/// Table 2's column names as the templates write them, each with the words that name it in
+/// a header (longest first where one contains another).
+pub const T2_COLUMN_WORDS: [(&str, &[&str]); 14] = [
+    ("本年制发件数", &["本年制发件数", "本年制发"]),
+    ("本年废止件数", &["本年废止件数", "本年废止"]),
+    ("现行有效件数", &["现行有效件数", "现行有效"]),
+    ("本年新制作数量", &["本年新制作数量", "本年新制作"]),
+    ("本年新公开数量", &["本年新公开数量", "本年新公开"]),
+    ("对外公开总数量", &["对外公开总数量", "对外公开总数"]),
+    ("上一年项目数量", &["上一年项目数量", "上年项目数量"]),
+    ("本年增/减", &["本年增/减", "本年增减", "增/减"]),
+    ("本年处理决定数量", &["本年处理决定数量"]),
+    ("处理决定数量", &["处理决定数量"]),
+    ("本年收费金额(单位:万元)", &["本年收费金额"]),
+    ("采购项目数量", &["采购项目数量"]),
+    ("采购总金额", &["采购总金额"]),
+    // A local variant's `2019年项目数量`: the year's number of items.
+    ("项目数量", &["项目数量"]),
+];
+
+/// The number columns named by the header of a table-2 block (compact text, `信息内容` and
+/// the column names in order). Empty when the header names no column, so the template
+/// decides.
+pub fn t2_columns_from_header(header: &str) -> Vec<&'static str> {
+    let Some(at) = header.find("信息内容") else {
+        return Vec::new();
+    };
+    let h: String = header[at + "信息内容".len()..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < h.len() {
+        let rest = &h[i..];
+        let hit = T2_COLUMN_WORDS.iter().find_map(|(name, words)| {
+            words
+                .iter()
+                .find(|w| rest.starts_with(*w))
+                .map(|w| (*name, w.len()))
+        });
+        match hit {
+            Some((name, len)) => {
+                out.push(name);
+                i += len;
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
 /// The number columns of a table-2 row in a template.
 pub fn table2_row_columns(template: &str, key: &str) -> &'static [&'static str] {
     match (template, key) {
@@ -355,6 +428,200 @@ pub fn table2_row_columns(template: &str, key: &str) -> &'static [&'static str] 
         _ => &[],
     }
 }
+
+/// A row of the statistics table of 2008-regulation reports (附表 / 政府信息公开情况统计表),
+/// in the forms provinces and the national template used: its key, the words that name it
+/// (longest first: a longer label wins where two overlap) and the row it is a part of.
+#[derive(Debug, Clone, Copy)]
+pub struct Row2008 {
+    pub key: &'static str,
+    pub words: &'static [&'static str],
+    /// The row this one is one of the exhaustive parts of (`其中：1.当面申请数 …`).
+    pub parent: Option<&'static str>,
+}
+
+const fn r8(
+    key: &'static str,
+    words: &'static [&'static str],
+    parent: Option<&'static str>,
+) -> Row2008 {
+    Row2008 { key, words, parent }
+}
+
+/// The rows of the 2008 统计表.
+pub const T2008_ROWS: [Row2008; 22] = [
+    r8("proactive", &["主动公开政府信息数", "主动公开信息数"], None),
+    r8(
+        "requests",
+        &[
+            "受理依申请公开信息总数",
+            "依申请公开信息总数",
+            "受理申请总数",
+            "收到申请数",
+            "申请总数",
+        ],
+        None,
+    ),
+    r8("requests_in_person", &["当面申请数"], Some("requests")),
+    r8("requests_fax", &["传真申请数"], Some("requests")),
+    r8("requests_email", &["电子邮件申请数"], Some("requests")),
+    r8(
+        "requests_online",
+        &["网上申请数", "网络申请数"],
+        Some("requests"),
+    ),
+    r8("requests_letter", &["信函申请数"], Some("requests")),
+    r8(
+        "requests_other",
+        &["其它形式申请数", "其他形式申请数"],
+        Some("requests"),
+    ),
+    r8("completed", &["申请办结数"], None),
+    r8("completed_on_time", &["按时办结数"], Some("completed")),
+    r8("completed_late", &["延期办结数"], Some("completed")),
+    r8(
+        "replies",
+        &[
+            "本年度对申请的答复总数",
+            "对申请的答复总数",
+            "对申请的答复数",
+            "申请答复数",
+        ],
+        None,
+    ),
+    r8(
+        "replies_already_public",
+        &["属于已主动公开范围数"],
+        Some("replies"),
+    ),
+    r8(
+        "replies_refused",
+        &["否决公开答复总数", "否决公开答复数", "不同意公开答复数"],
+        Some("replies"),
+    ),
+    r8("replies_partial", &["同意部分公开答复数"], Some("replies")),
+    r8("replies_disclosed", &["同意公开答复数"], Some("replies")),
+    r8(
+        "replies_not_held",
+        &["不属于本行政机关公开数"],
+        Some("replies"),
+    ),
+    r8(
+        "replies_nonexistent",
+        &["申请信息不存在数"],
+        Some("replies"),
+    ),
+    r8("replies_amend", &["告知作出更改补充数"], Some("replies")),
+    r8(
+        "replies_other_route",
+        &["告知通过其他途径办理数"],
+        Some("replies"),
+    ),
+    r8("review", &["行政复议数量", "行政复议数"], None),
+    r8("litigation", &["行政诉讼数量", "行政诉讼数"], None),
+];
+
+/// Key fields read from the 2008 统计表: field and row (the year's column).
+/// `requests_completed` is 申请办结数 where the table has it, else the replies.
+pub const T2008_KEY: [(&str, &str); 7] = [
+    ("requests_received", "requests"),
+    ("requests_completed", "completed"),
+    ("outcome_disclosed", "replies_disclosed"),
+    ("outcome_partially_disclosed", "replies_partial"),
+    ("outcome_not_disclosed", "replies_refused"),
+    ("review_total", "review"),
+    ("litigation_total", "litigation"),
+];
+
+/// Units written between a 2008 统计表 label and its numbers.
+pub const T2008_UNITS: [&str; 7] = ["人次", "万元", "条", "件", "个", "次", "元"];
+
+/// Key fields of table 2: row key, column name (as [`T2_COLUMN_WORDS`] names it) and field.
+/// 2019's 本年新制作数量 and 2021's 本年制发件数 both count the documents issued in the year.
+pub const T2_KEY: [(&str, &str, &str); 33] = [
+    ("rules", "本年制发件数", "rules_issued"),
+    ("rules", "本年新制作数量", "rules_issued"),
+    ("rules", "本年废止件数", "rules_repealed"),
+    ("rules", "现行有效件数", "rules_in_force"),
+    ("rules", "本年新公开数量", "rules_published"),
+    ("rules", "对外公开总数量", "rules_published_total"),
+    (
+        "normative_documents",
+        "本年制发件数",
+        "normative_documents_issued",
+    ),
+    (
+        "normative_documents",
+        "本年新制作数量",
+        "normative_documents_issued",
+    ),
+    (
+        "normative_documents",
+        "本年废止件数",
+        "normative_documents_repealed",
+    ),
+    (
+        "normative_documents",
+        "现行有效件数",
+        "normative_documents_in_force",
+    ),
+    (
+        "normative_documents",
+        "本年新公开数量",
+        "normative_documents_published",
+    ),
+    (
+        "normative_documents",
+        "对外公开总数量",
+        "normative_documents_published_total",
+    ),
+    ("licensing", "本年处理决定数量", "licensing_decisions"),
+    ("licensing", "处理决定数量", "licensing_decisions"),
+    ("licensing", "上一年项目数量", "licensing_items_last_year"),
+    ("licensing", "本年增/减", "licensing_items_change"),
+    (
+        "other_external_services",
+        "处理决定数量",
+        "other_services_decisions",
+    ),
+    (
+        "other_external_services",
+        "上一年项目数量",
+        "other_services_items_last_year",
+    ),
+    (
+        "other_external_services",
+        "本年增/减",
+        "other_services_items_change",
+    ),
+    ("penalty", "本年处理决定数量", "penalty_decisions"),
+    ("penalty", "处理决定数量", "penalty_decisions"),
+    ("penalty", "上一年项目数量", "penalty_items_last_year"),
+    ("penalty", "本年增/减", "penalty_items_change"),
+    ("coercion", "本年处理决定数量", "coercion_decisions"),
+    ("coercion", "处理决定数量", "coercion_decisions"),
+    ("coercion", "上一年项目数量", "coercion_items_last_year"),
+    ("coercion", "本年增/减", "coercion_items_change"),
+    ("admin_fees", "本年收费金额(单位:万元)", "fees_amount"),
+    ("admin_fees", "上一年项目数量", "fees_items_last_year"),
+    ("admin_fees", "本年增/减", "fees_items_change"),
+    (
+        "government_procurement",
+        "采购项目数量",
+        "procurement_items",
+    ),
+    ("government_procurement", "采购总金额", "procurement_amount"),
+    (
+        "other_external_services",
+        "本年处理决定数量",
+        "other_services_decisions",
+    ),
+];
+
+/// Table-2 fields that are amounts of money, in 万元 (a cell written in 元 is converted;
+/// one with no unit is read in the column's unit, or not at all when the column has none).
+pub const T2_MONEY_FIELDS: [(&str, Option<&str>); 2] =
+    [("fees_amount", Some("万元")), ("procurement_amount", None)];
 
 /// Header words of each table, used to recognise header lines above the first row.
 pub(crate) const T2_HEADER: [&str; 10] = [

@@ -49,6 +49,11 @@ const SIGNS: &[(&str, bool)] = &[
 /// Reads a cell. `None` when the text is not a value.
 pub(crate) fn parse_cell(s: &str) -> Option<CellValue> {
     let t = s.trim();
+    // Fast path: a plain run of digits (most cells).
+    if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let v = t.bytes().fold(0u64, |a, b| a * 10 + u64::from(b - b'0'));
+        return Some(CellValue::Number(v as f64));
+    }
     if EMPTY_MARKS.contains(&t) {
         return Some(CellValue::Empty);
     }
@@ -124,12 +129,19 @@ pub(crate) fn fmt_num(v: f64) -> String {
     }
 }
 
-/// Grid values of a finished row for the identities (empty cells count as 0).
+/// Grid values of a finished row for the identities: a doubtful cell is unknown, a blank one
+/// counts as 0; a row with the wrong number of cells is unknown throughout.
 pub(crate) fn grid_values(cells: &[RawCell], n: usize) -> Vec<Option<f64>> {
-    if cells.len() != n || cells.iter().any(|c| c.status == CellStatus::Doubtful) {
+    if cells.len() != n {
         return vec![None; n];
     }
-    cells.iter().map(|c| Some(c.value.unwrap_or(0.0))).collect()
+    cells
+        .iter()
+        .map(|c| match c.status {
+            CellStatus::Doubtful => None,
+            _ => Some(c.value.unwrap_or(0.0)),
+        })
+        .collect()
 }
 
 #[cfg(test)]

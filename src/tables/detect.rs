@@ -12,12 +12,12 @@
 //! and by the end of the previous table, so the whole is linear in the text.
 
 use super::assemble::{self, Assembled};
-use super::build;
+use super::build::{self, Flattening};
+use super::decode::Budget;
 use super::forms::{is_page_number, split_lines};
-use super::glued::Budget;
 use super::{RawTable, TableId};
 use crate::lexicon::tables::{
-    compact, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER,
+    compact, compact_cow, is_cn_heading, strip_numbering, T2_HEADER, T3_HEADER, T4_HEADER,
 };
 use std::ops::Range;
 
@@ -36,7 +36,12 @@ fn anchor(line: &str) -> Option<TableId> {
     if !line.contains(['新', '章', '条', '审', '诉', '持']) {
         return None;
     }
-    let c = compact(line);
+    // Anchors are labels and header cells: the start of the line is enough.
+    let mut head = line.len().min(240);
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let c = compact_cow(&line[..head]);
     let plain = strip_numbering(&c);
     if plain.starts_with("本年新收") && !plain.contains(',') {
         return Some(TableId::Table3);
@@ -62,6 +67,7 @@ fn header_words(id: TableId) -> &'static [&'static str] {
         TableId::Table2 => &T2_HEADER,
         TableId::Table3 => &T3_HEADER,
         TableId::Table4 => &T4_HEADER,
+        TableId::Stats2008 => &[],
     }
 }
 
@@ -70,6 +76,7 @@ fn title_words(id: TableId, c: &str) -> bool {
         TableId::Table2 => c.contains("主动公开政府信息情况") || c.contains("政府信息主动公开情况"),
         TableId::Table3 => c.contains("收到和处理政府信息公开申请"),
         TableId::Table4 => c.contains("行政复议") && c.contains("行政诉讼") && c.contains("情况"),
+        TableId::Stats2008 => c.contains("统计表") || c.contains("附表"),
     }
 }
 
@@ -78,6 +85,7 @@ fn default_title(id: TableId) -> &'static str {
         TableId::Table2 => "主动公开政府信息情况",
         TableId::Table3 => "收到和处理政府信息公开申请情况",
         TableId::Table4 => "政府信息公开行政复议、行政诉讼情况",
+        TableId::Stats2008 => "政府信息公开情况统计表",
     }
 }
 
@@ -116,6 +124,10 @@ fn look_back(
     while j > lowest {
         j -= 1;
         let text = norm.get(lines[j].clone()).unwrap_or("");
+        // A header line is short (80 characters at most when compacted).
+        if text.len() > 480 {
+            break;
+        }
         let c = compact(text);
         if c.is_empty() || is_page_number(text) || c.bytes().all(|b| matches!(b, b'-' | b':')) {
             continue;
@@ -142,9 +154,27 @@ fn look_back(
     (start, title)
 }
 
+/// True when no line of the text equals the non-blank line before it: the mark of a crawler
+/// that drops repeated lines, so that one cell per line loses equal neighbouring cells.
+fn never_repeats_a_line(norm: &str, lines: &[Range<usize>]) -> bool {
+    let mut prev: Option<&str> = None;
+    for l in lines {
+        let t = norm.get(l.clone()).unwrap_or("").trim();
+        if t.is_empty() {
+            continue;
+        }
+        if prev == Some(t) {
+            return false;
+        }
+        prev = Some(t);
+    }
+    true
+}
+
 /// Finds tables 2, 3 and 4 in the normalized text of a report, in every flattened form.
 pub fn find_tables(norm: &str) -> Vec<RawTable> {
     let lines = split_lines(norm);
+    let merged_repeats = never_repeats_a_line(norm, &lines);
     let mut budget = Budget(GLUED_BUDGET);
     let mut out = Vec::new();
     let mut floor = 0;
@@ -159,15 +189,23 @@ pub fn find_tables(norm: &str) -> Vec<RawTable> {
             TableId::Table4 => assemble::table4(norm, &lines, start),
             _ => assemble::rows(norm, &lines, start, id),
         };
+        let flat = Flattening {
+            cell_per_line: build::is_cell_per_line(&a.stats),
+            merged_repeats,
+        };
         let made = make_table(
             norm,
             id,
             &a,
             title_line.and_then(|l| lines.get(l)),
+            flat,
             &mut budget,
         );
         let made = match (id, made) {
-            (TableId::Table3, t) if !t.as_ref().is_some_and(table3_complete) => {
+            // Placing by position needs rows of seven numbers on a line.
+            (TableId::Table3, t)
+                if a.stats.multi_value > 0 && !t.as_ref().is_some_and(table3_complete) =>
+            {
                 positional_table3(norm, &lines, i, &a, title_line, t)
             }
             (_, t) => t.map(|t| (t, a.end_line)),
@@ -181,6 +219,9 @@ pub fn find_tables(norm: &str) -> Vec<RawTable> {
             None => i += 1,
         }
     }
+    let taken: Vec<Range<usize>> = out.iter().map(|t| t.range.clone()).collect();
+    out.extend(super::stats2008::find(norm, &taken, &mut budget));
+    out.sort_by_key(|t| t.range.start);
     out
 }
 
@@ -241,6 +282,7 @@ fn make_table(
     id: TableId,
     a: &Assembled,
     title: Option<&Range<usize>>,
+    flat: Flattening,
     budget: &mut Budget,
 ) -> Option<RawTable> {
     let filled = a
@@ -252,17 +294,19 @@ fn make_table(
         TableId::Table2 => filled >= 2,
         TableId::Table3 => filled >= 3,
         TableId::Table4 => a.values.iter().any(|t| !t.is_empty_value()),
+        TableId::Stats2008 => false,
     };
     if !ok {
         return None;
     }
-    let (rows, template, glued) = match id {
-        TableId::Table2 => build::table2(norm, a, budget),
-        TableId::Table3 => build::table3(norm, a, budget),
+    let (rows, template, restored) = match id {
+        TableId::Table2 => build::table2(norm, a, flat, budget),
+        TableId::Table3 => build::table3(norm, a, flat, budget),
         TableId::Table4 => {
-            let (r, g) = build::table4(norm, a, budget);
+            let (r, g) = build::table4(norm, a, flat, budget);
             (r, None, g)
         }
+        TableId::Stats2008 => return None,
     };
     let title = title
         .and_then(|r| norm.get(r.clone()))
@@ -278,7 +322,7 @@ fn make_table(
         id,
         title,
         template,
-        form: build::form(&a.stats, glued),
+        form: build::form(&a.stats, restored),
         range: a.start.min(end)..end,
         columns: build::columns(id, template),
         rows,

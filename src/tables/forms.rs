@@ -151,10 +151,11 @@ pub(crate) fn tokenize(norm: &str, line: Range<usize>) -> TLine {
         .position(|t| !t.is_empty_value())
         .unwrap_or(toks.len());
     toks.drain(..first);
-    // Digits glued to the end of a label become their own value token.
+    // Digits glued to the end of a label become their own value token (in a line without
+    // separators: a tab or pipe cell such as `数据1` is one cell).
     let mut out = Vec::with_capacity(toks.len() + 1);
     for tok in toks {
-        if tok.is_label() {
+        if tok.is_label() && kind == LineKind::Plain {
             if let Some(cut) = glued_digits_at_end(norm, tok.range.clone()) {
                 out.push(Tok {
                     range: tok.range.start..cut,
@@ -198,42 +199,36 @@ fn split_cells(norm: &str, r: Range<usize>, sep: u8) -> Vec<Tok> {
 /// are value tokens; everything before them is one label.
 fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
     let text = norm.get(line.clone()).unwrap_or("");
-    let mut words: Vec<Range<usize>> = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                words.push(line.start + s..line.start + i);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
+    // Words from the end: values while they parse, then everything before is the label.
+    let mut vals: Vec<Tok> = Vec::new();
+    let mut end = text.trim_end().len();
+    let mut label_end = end;
+    while end > 0 {
+        let word_start = text[..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &text[word_start..end];
+        let Some(v) = parse_cell_loose(word) else {
+            break;
+        };
+        vals.push(Tok {
+            range: line.start + word_start..line.start + end,
+            value: Some(v),
+        });
+        label_end = text[..word_start].trim_end().len();
+        end = label_end;
     }
-    if let Some(s) = start {
-        words.push(line.start + s..line.end);
-    }
-    let mut k = words.len();
-    while k > 0
-        && norm
-            .get(words[k - 1].clone())
-            .and_then(parse_cell_loose)
-            .is_some()
-    {
-        k -= 1;
-    }
-    let mut out = Vec::new();
-    if k > 0 {
+    let mut out = Vec::with_capacity(vals.len() + 1);
+    let label_start = text.len() - text.trim_start().len();
+    if label_end > label_start {
         out.push(Tok {
-            range: words[0].start..words[k - 1].end,
+            range: line.start + label_start..line.start + label_end,
             value: None,
         });
     }
-    for w in &words[k..] {
-        out.push(Tok {
-            range: w.clone(),
-            value: norm.get(w.clone()).and_then(parse_cell_loose),
-        });
-    }
+    out.extend(vals.into_iter().rev());
     out
 }
 

@@ -13,8 +13,8 @@
 
 use super::cell::fmt_num;
 use super::cell::grid_values;
-use super::{CellStatus, RawCheck, RawTable, TableId};
-use crate::lexicon::tables::{T3_COLUMNS, T3_OUTCOME_GROUPS, T4_COLUMNS};
+use super::{CellStatus, RawCheck, RawRow, RawTable, TableId};
+use crate::lexicon::tables::{T2008_ROWS, T3_COLUMNS, T3_OUTCOME_GROUPS, T4_COLUMNS};
 use crate::report::Severity;
 
 /// Rows of table 3 by key with their seven values (None: unknown).
@@ -71,6 +71,15 @@ pub(crate) fn t3_consistent(grid: &Grid) -> bool {
     })
 }
 
+fn warn(code: &'static str, message: String, range: Option<std::ops::Range<usize>>) -> RawCheck {
+    RawCheck {
+        code,
+        severity: Severity::Warning,
+        message,
+        range,
+    }
+}
+
 fn err(code: &'static str, message: String, range: Option<std::ops::Range<usize>>) -> RawCheck {
     RawCheck {
         code,
@@ -86,11 +95,7 @@ pub fn table_checks(tables: &[RawTable]) -> Vec<RawCheck> {
     for t in tables {
         for r in &t.rows {
             if r.cells.iter().any(|c| c.status == CellStatus::Doubtful) {
-                let name = match t.id {
-                    TableId::Table2 => "表二",
-                    TableId::Table3 => "表三",
-                    TableId::Table4 => "表四",
-                };
+                let name = table_name(t.id);
                 let message = match &r.note {
                     Some(n) => format!("{name}{n}"),
                     None => format!("{name}“{}”行的数字无法确定。", r.label),
@@ -106,10 +111,21 @@ pub fn table_checks(tables: &[RawTable]) -> Vec<RawCheck> {
         match t.id {
             TableId::Table3 => table3(t, &mut out),
             TableId::Table4 => table4(t, &mut out),
+            TableId::Stats2008 => stats2008(t, &mut out),
             TableId::Table2 => {}
         }
     }
     out
+}
+
+/// The table's name in messages.
+pub(crate) fn table_name(id: TableId) -> &'static str {
+    match id {
+        TableId::Table2 => "表二",
+        TableId::Table3 => "表三",
+        TableId::Table4 => "表四",
+        TableId::Stats2008 => "统计表",
+    }
 }
 
 fn cell_range(t: &RawTable, key: &str, col: usize) -> Option<std::ops::Range<usize>> {
@@ -184,6 +200,82 @@ fn table3(t: &RawTable, out: &mut Vec<RawCheck>) {
                 ));
             }
         }
+    }
+}
+
+/// 2008 统计表: every parent row = the sum of its sub-rows, in every number column.
+fn stats2008(t: &RawTable, out: &mut Vec<RawCheck>) {
+    for (parent, kids, name) in sums(t) {
+        let cols = parent.cells.len();
+        for col in 0..cols {
+            let Some(total) = known(parent, col) else {
+                continue;
+            };
+            let parts: Option<Vec<f64>> = kids.iter().map(|k| known(k, col)).collect();
+            let Some(parts) = parts else { continue };
+            let sum: f64 = parts.iter().sum();
+            if (sum - total).abs() > EPS {
+                let shown: Vec<String> = parts.iter().map(|x| fmt_num(*x)).collect();
+                let column = parent_column(parent, col);
+                out.push(warn(
+                    "table2008_sum",
+                    format!(
+                        "统计表“{}”{column}：{name} {} = {}，但该行为 {}，相差 {}。",
+                        parent.label.trim(),
+                        shown.join(" + "),
+                        fmt_num(sum),
+                        fmt_num(total),
+                        fmt_num((sum - total).abs())
+                    ),
+                    parent.cells.get(col).map(|c| c.range.clone()),
+                ));
+            }
+        }
+    }
+}
+
+/// The note of a 统计表 row whose parts include a row not recognised: its sum is not checked.
+pub(crate) const UNREAD: &str = "其下有未识别的分项，各项之和不予核对。";
+
+/// The sums of a table to check: parent row, its part rows and the parts' name.
+fn sums(t: &RawTable) -> Vec<(&RawRow, Vec<&RawRow>, &'static str)> {
+    let mut out = Vec::new();
+    for parent in T2008_ROWS.iter().filter(|r| r.parent.is_none()) {
+        let Some(p) = t.row(parent.key) else { continue };
+        let kids: Vec<&RawRow> = t
+            .rows
+            .iter()
+            .filter(|r| {
+                T2008_ROWS
+                    .iter()
+                    .any(|x| x.key == r.key && x.parent == Some(parent.key))
+            })
+            .collect();
+        if kids.len() < 2 || p.note.as_deref().is_some_and(|n| n.contains(UNREAD)) {
+            continue;
+        }
+        let name = match parent.key {
+            "requests" => "各申请方式",
+            "replies" => "各答复类型",
+            "completed" => "按时与延期办结",
+            _ => "各项",
+        };
+        out.push((p, kids, name));
+    }
+    out
+}
+
+fn known(r: &RawRow, col: usize) -> Option<f64> {
+    r.cells
+        .get(col)
+        .filter(|c| c.status.is_known())
+        .map(|c| c.value.unwrap_or(0.0))
+}
+
+fn parent_column(r: &RawRow, col: usize) -> String {
+    match r.columns.get(col) {
+        Some(c) if r.columns.len() > 1 => format!("（{c}）"),
+        _ => String::new(),
     }
 }
 

@@ -1,44 +1,48 @@
 //! The standard statistics tables of the 2019 and 2021 templates — 表二 主动公开政府信息情况,
-//! 表三 收到和处理政府信息公开申请情况, 表四 政府信息公开行政复议、行政诉讼情况 — found in
-//! the normalized text of a report however they were flattened, read into labelled rows of
-//! cells, checked against their arithmetic, and summarised into key indicators.
+//! 表三 收到和处理政府信息公开申请情况, 表四 政府信息公开行政复议、行政诉讼情况 — and the
+//! 统计表 of 2008-regulation reports, found in the normalized text of a report however they
+//! were flattened, read into a grid of labelled rows and template columns, and decided cell
+//! by cell by their own arithmetic.
 //!
 //! ```text
 //! norm ─detect→ anchors + header lines ─assemble→ labelled rows of tokens
-//!      ─build→ RawTable (cells: ok / decoded / doubtful) ─identities→ RawCheck
-//!                                                        ─key→ KeyValue
+//!      ─build (+decode)→ RawTable (cells: ok / decoded / derived / doubtful)
+//!      ─identities→ RawCheck
+//! norm ─stats2008→ RawTable of the 2008 统计表
 //! ```
 //!
 //! Guarantees:
 //! - every range is a byte range of the normalized text given to [`find_tables`], on char
 //!   boundaries, and every [`RawCell::text`] equals that slice;
-//! - no panics and no super-linear work on any input (glued digits are decoded with a
-//!   bounded search);
-//! - glued digits are split only when the table's own identities leave exactly one way;
-//!   otherwise the cells are [`CellStatus::Doubtful`] and the row's `note` says why.
+//! - no panics and no super-linear work on any input (readings are searched within bounds,
+//!   combinations of readings are capped, every look-around is a bounded window);
+//! - a cell is given a value only when the text and the table's identities leave one reading
+//!   of it; otherwise it is [`CellStatus::Doubtful`] with no value and the row's `note` lists
+//!   the readings. A blank 总计 of a complete row is [`CellStatus::Derived`].
 //!
 //! Wiring into the report (done by the pipeline, not here): map every byte range with
 //! `Text::orig_range`/`Text::span` to input character offsets; `RawTable` → `report::Table`
-//! (`id.as_str()`, `form`, `template`, `CellStatus::as_str()`); `RawCheck` → `report::Check`;
-//! `KeyValue` → `report::Key` fields plus a `KeySource` with `from` = `table3` (fields
-//! `requests_*`, `outcome_*`) or `table4` (`review_total`, `litigation_total`). The section
-//! parser should skip lines for which [`is_table_row_label`] is true, and the quantity
-//! extractor should skip numbers inside a table's `range`.
+//! (`id.as_str()`, `form`, `template`, `CellStatus::as_str()`); `RawCheck` → `report::Check`.
+//! The key stage reads the tables (`crate::key::from_tables`). The section parser skips
+//! the tables' ranges and lines for which [`is_table_row_label`] is true; the quantity
+//! extractor skips numbers inside a table's `range`.
 //!
 //! Submodules: `cell` (a cell's value), `forms` (lines → tokens for every flattened form),
-//! `template` (labels, keys, columns), `detect` (where tables are), `assemble` (tokens →
-//! labelled rows), `glued` (splitting glued digits), `build` (rows → cells), `positional`
-//! (table 3 placed by template row order when a PDF's wrapped labels cannot be read),
-//! `identities` (checks), `key` (key indicators).
+//! `detect` (where tables are), `assemble` (tokens → labelled rows, header rows, table 4's
+//! blocks), `decode` (the readings of a row whose digits are glued, broken over lines or
+//! merged), `build` (rows → cells, settled by the identities), `positional` (table 3 placed
+//! by template row order when a PDF's wrapped labels cannot be read), `stats2008` (the 2008
+//! 统计表), `identities` (checks). The vocabulary is `crate::lexicon::tables`.
 
 mod assemble;
 mod build;
 pub(crate) mod cell;
+mod decode;
 mod detect;
 mod forms;
-mod glued;
 mod identities;
 mod positional;
+mod stats2008;
 
 use crate::report::Severity;
 use std::ops::Range;
@@ -46,6 +50,8 @@ use std::ops::Range;
 pub use crate::lexicon::tables::{is_table_row_label, table2_row_columns};
 pub use detect::find_tables;
 pub use identities::table_checks;
+pub(crate) use identities::{t3_consistent, Grid};
+pub use stats2008::YEAR_COLUMNS;
 
 /// Which standard table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,15 +59,18 @@ pub enum TableId {
     Table2,
     Table3,
     Table4,
+    /// The statistics table of a 2008-regulation report (附表 / 政府信息公开情况统计表).
+    Stats2008,
 }
 
 impl TableId {
-    /// `table2`, `table3`, `table4`.
+    /// `table2`, `table3`, `table4`, `table2008`.
     pub fn as_str(self) -> &'static str {
         match self {
             TableId::Table2 => "table2",
             TableId::Table3 => "table3",
             TableId::Table4 => "table4",
+            TableId::Stats2008 => "table2008",
         }
     }
 }
@@ -71,21 +80,31 @@ impl TableId {
 pub enum CellStatus {
     /// Read as written.
     Ok,
-    /// Split out of glued digits; the table's identities allowed exactly one split.
+    /// Restored by the table's arithmetic — split out of glued digits, joined from digits
+    /// broken over lines, or one of merged repeats — and the same in every reading the
+    /// identities leave.
     Decoded,
-    /// Glued digits with several possible splits or none, or a row with the wrong number of
-    /// cells: the value is not known (`value` is `None` for undecodable glued digits).
+    /// A blank 总计 cell computed from its complete row (the sum of the row's other cells).
+    Derived,
+    /// More than one reading remains, or none fits, or the row has the wrong number of
+    /// cells: the value is not known (`value` is `None`).
     Doubtful,
 }
 
 impl CellStatus {
-    /// `ok`, `decoded`, `doubtful`.
+    /// `ok`, `decoded`, `derived`, `doubtful`.
     pub fn as_str(self) -> &'static str {
         match self {
             CellStatus::Ok => "ok",
             CellStatus::Decoded => "decoded",
+            CellStatus::Derived => "derived",
             CellStatus::Doubtful => "doubtful",
         }
+    }
+
+    /// True when the cell's value (or its blank) can be used.
+    pub fn is_known(self) -> bool {
+        self != CellStatus::Doubtful
     }
 }
 
@@ -125,6 +144,9 @@ pub struct RawRow {
     /// `litigation_after_review`, or `undecoded` when its numbers could not be placed.
     pub key: &'static str,
     pub cells: Vec<RawCell>,
+    /// Table 2 and the 2008 统计表: the names of this row's number columns as its block's
+    /// header gives them (template names), one per cell; empty for tables 3 and 4.
+    pub columns: Vec<&'static str>,
     /// From the label to the last cell.
     pub range: Range<usize>,
     /// Why cells are doubtful or how they were decoded, in plain Chinese.
@@ -141,6 +163,7 @@ impl RawRow {
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawCell {
+    /// `None` for a blank cell or an unknown (doubtful) one.
     pub value: Option<f64>,
     /// The cell's text, equal to `norm[range]`.
     pub text: String,

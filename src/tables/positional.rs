@@ -93,6 +93,10 @@ fn seven_numbers(norm: &str, line: Range<usize>) -> Option<Vec<Number>> {
     let mut out: Vec<Number> = Vec::new();
     for r in tokens.iter().rev() {
         if out.len() == 7 {
+            // An eighth number: not a row of table 3.
+            if number(r).is_some() {
+                return None;
+            }
             break;
         }
         match number(r) {
@@ -124,11 +128,26 @@ pub(crate) fn table3(
     let mut rows: Vec<(Range<usize>, Vec<Number>)> = Vec::new();
     for (k, line) in lines.iter().enumerate().skip(anchor).take(MAX_LINES) {
         let text = norm.get(line.clone()).unwrap_or("");
+        // More than seven numbers on a line: this is no table 3 of wrapped labels.
+        if text
+            .split_whitespace()
+            .rev()
+            .take(8)
+            .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+            == 8
+        {
+            return None;
+        }
         if k > anchor && stop(text) {
             break;
         }
         if let Some(nums) = seven_numbers(norm, line.clone()) {
             rows.push((line.clone(), nums));
+            // More rows than any template has: not a table 3 to place by position.
+            if rows.len() > 25 {
+                return None;
+            }
         }
     }
     let template = match rows.len() {
@@ -166,6 +185,7 @@ pub(crate) fn table3(
                         status: CellStatus::Decoded,
                     })
                     .collect(),
+                columns: Vec::new(),
                 note: Some(note.to_owned()),
             })
             .collect(),
