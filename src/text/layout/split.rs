@@ -610,8 +610,10 @@ fn gaps(t: &str) -> Option<usize> {
         if c == ' ' && k > 0 && cs[k - 1] != ' ' {
             let prev = cs[k - 1];
             let next = cs[k + 1..].iter().find(|&&d| d != ' ');
-            if (is_wide(prev) || TERMINAL.contains(&prev))
-                && next.is_some_and(|&d| is_cjk(d) || is_numeral(d))
+            // between words or after a sentence: not beside a number (`申请 749 件`) or
+            // after a numbering (`(一) 系统化…`), which OCR and Markdown text space out
+            if (is_cjk(prev) || TERMINAL.contains(&prev) || matches!(prev, '”' | '》'))
+                && next.is_some_and(|&d| is_cjk(d))
             {
                 gaps += 1;
             }
@@ -624,8 +626,11 @@ fn is_wide(c: char) -> bool {
     is_cjk(c) || matches!(c, '。' | '、' | ')' | '”' | '》' | ':' | ',')
 }
 
-/// Breaks at the spaces of a joined line.
+/// Breaks at the spaces of a joined line. (A pipe table row keeps its spaces: they pad cells.)
 fn joined_spaces(t: &str, out: &mut Vec<usize>) {
+    if t.starts_with('|') && t.len() < 2000 {
+        return;
+    }
     let mut depth = 0i32; // inside 《…》 nothing is split
     let mut iter = t.char_indices().peekable();
     let mut prev = ' ';
@@ -673,7 +678,7 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let year = digits == 4 && rest[4..].starts_with('年') && is_wide(prev);
         let split = (TERMINAL.contains(&prev) && prev != ':')
-            || starts_block(rest)
+            || (starts_block(rest) && !rest.starts_with('|') && prev != '|')
             || is_header_field(rest)
             || year
             || (is_cjk(next) && !unit && (is_wide(prev) || prev.is_ascii_alphanumeric()));
