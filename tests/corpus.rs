@@ -256,6 +256,11 @@ const NOT_QUANTITIES_HERE: &[(&str, &str, &str)] = &[
         "481714587.29元",
         "a cell of table 2 (政府集中采购 采购总金额): table cells are the table's, not prose quantities",
     ),
+    (
+        "c11",
+        "120190475.34元",
+        "a cell of table 2 (政府集中采购 采购总金额), as in c09",
+    ),
 ];
 
 #[test]

@@ -214,8 +214,7 @@ pub fn is_number_cell(t: &str) -> bool {
 }
 
 /// A short label cell. Not a fragment of prose cut around a number (`《三明市201`,
-/// `年预算执行情况及20`): those end with digits glued to words, start with a unit, or hold a
-/// `《》` title.
+/// `年预算执行情况及20`): those end with digits glued to words or hold a `《》` title.
 fn is_label_cell(t: &str) -> bool {
     if t.len() > 24 * 3 {
         return false;
@@ -224,7 +223,6 @@ fn is_label_cell(t: &str) -> bool {
     n <= 24
         && !t.contains(['。', ',', ';', '!', '?', '《', '》'])
         && !t.ends_with(|c: char| c.is_ascii_digit())
-        && !t.starts_with(UNIT_START)
 }
 
 /// For each line: true when it lies in a run of cells (a table laid out one cell per line,
