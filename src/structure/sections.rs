@@ -49,13 +49,20 @@ pub fn build(
     let body_from = title.map_or(0, |t| t.lines.end);
     let mut flat: Vec<Node> = Vec::new();
     let mut expect_arabic: Option<u32> = None;
+    // Table ranges in text order, walked along with the lines.
+    let mut ranges: Vec<&Range<usize>> = tables.iter().collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut next_table = 0;
     for (i, line) in lines.iter().enumerate().skip(body_from) {
-        if line.is_blank()
-            || furniture.is[i]
-            || tables
-                .iter()
-                .any(|r| r.start <= line.range.start && line.range.start < r.end)
-        {
+        let at = line.range.start;
+        while ranges.get(next_table).is_some_and(|r| r.end <= at) {
+            next_table += 1;
+        }
+        let in_table = ranges[next_table..]
+            .iter()
+            .take_while(|r| r.start <= at)
+            .any(|r| at < r.end);
+        if line.is_blank() || furniture.is[i] || in_table {
             continue;
         }
         let t = line.text(norm);
