@@ -37,8 +37,8 @@ fn sheet(
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, rows.len() as u32, head.len() as u16 - 1)?;
     }
-    for c in 0..head.len() {
-        let wide = head[c] == "说明" || head[c] == "核对项";
+    for (c, h) in head.iter().enumerate() {
+        let wide = h == "说明" || h == "核对项";
         ws.set_column_width(
             c as u16,
             if wide {
