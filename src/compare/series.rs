@@ -107,7 +107,11 @@ fn keys(inputs: &[Input], options: &Options, reports: &mut [Row]) -> Vec<Option<
                 row.notes.push("已按用户的分组移出系列。".to_owned());
                 None
             }
-            Some(g) => Some((g.trim().to_owned(), true)),
+            // A name the user typed joins the series of the body it names, if there is one.
+            Some(g) => {
+                let k = body::key(&g);
+                Some((if k.is_empty() { g.trim().to_owned() } else { k }, true))
+            }
             None if options.one_series => Some(("*".to_owned(), true)),
             None if !annual(inp.report) => {
                 row.notes
@@ -178,22 +182,27 @@ pub fn build(
     let keys = keys(inputs, options, reports);
     let mut groups: Vec<(String, bool, Vec<usize>)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
+    // The name the user gave a group (the first given), shown as its body.
+    let mut named: HashMap<String, String> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let Some((k, user)) = k {
             let g = *at.entry(k.clone()).or_insert_with(|| {
-                groups.push((k.clone(), *user, Vec::new()));
+                groups.push((k.clone(), false, Vec::new()));
                 groups.len() - 1
             });
+            groups[g].1 |= *user;
             groups[g].2.push(i);
+            if let Some(Some(name)) = options.groups.get(i) {
+                named.entry(k.clone()).or_insert_with(|| name.trim().to_owned());
+            }
         }
     }
     let mut prose: HashMap<usize, Sentences> = HashMap::new();
     let mut out: Vec<Series> = Vec::new();
     for (key, by_user, members) in groups {
-        let body = if by_user && key != "*" {
-            key.clone()
-        } else {
-            display_body(&members, reports).unwrap_or_else(|| key.clone())
+        let body = match named.get(&key) {
+            Some(name) => name.clone(),
+            None => display_body(&members, reports).unwrap_or_else(|| key.clone()),
         };
         let mut s = Series {
             body,
