@@ -38,6 +38,7 @@ mod xlsx;
 pub use body::key as body_key;
 pub use csv::overview_csv;
 pub use fields::{columns, Column};
+pub use overview::{doc_type_label, series_table, table as overview_table, Cell};
 pub use xlsx::workbook;
 
 use crate::report::{Report, Severity, Span};

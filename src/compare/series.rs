@@ -193,7 +193,9 @@ pub fn build(
             groups[g].1 |= *user;
             groups[g].2.push(i);
             if let Some(Some(name)) = options.groups.get(i) {
-                named.entry(k.clone()).or_insert_with(|| name.trim().to_owned());
+                named
+                    .entry(k.clone())
+                    .or_insert_with(|| name.trim().to_owned());
             }
         }
     }
