@@ -265,7 +265,7 @@ fn an_unreadable_file_is_reported_and_the_others_compared() {
 
 #[test]
 fn a_2008_series_without_its_table_read_gives_no_false_finding() {
-    let v = compare(&PT.map(|f| fixture(f)), &[]);
+    let v = compare(&PT.map(fixture), &[]);
     let series = v["series"].as_array().unwrap();
     assert_eq!(series.len(), 1);
     assert_eq!(series[0]["links"].as_array().unwrap().len(), 2);
@@ -280,7 +280,7 @@ fn a_2008_series_without_its_table_read_gives_no_false_finding() {
 #[test]
 #[ignore = "needs the 2008 统计表 in report.tables (issue 12, tables branch); run with --ignored once it is merged"]
 fn a_2008_series_whose_running_total_breaks() {
-    let v = compare(&PT.map(|f| fixture(f)), &[]);
+    let v = compare(&PT.map(fixture), &[]);
     let f = findings(&v);
     let broken: Vec<&&serde_json::Value> = f
         .iter()

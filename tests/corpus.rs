@@ -138,9 +138,12 @@ fn meta_matches_the_truth() {
             || format!("{:?} (truth {})", m.agency, t["agency"]),
         );
         let published = t["published"].as_str();
-        b.score("published", &d.id, m.published.as_deref() == published, || {
-            format!("{:?} (truth {published:?})", m.published)
-        });
+        b.score(
+            "published",
+            &d.id,
+            m.published.as_deref() == published,
+            || format!("{:?} (truth {published:?})", m.published),
+        );
     }
     b.finish("meta");
 }
@@ -186,7 +189,10 @@ fn sections_match_the_truth() {
         for c in d.report.checks.iter().filter(|c| c.code == "part_missing") {
             let part = c.part.as_deref().unwrap_or_default();
             b.score("no_false_missing", &d.id, !present.contains(&part), || {
-                format!("part_missing for {part}, which the document has: {}", c.message)
+                format!(
+                    "part_missing for {part}, which the document has: {}",
+                    c.message
+                )
             });
         }
     }
@@ -263,23 +269,17 @@ fn quantities_match_the_truth() {
         }
         for nq in d.truth["not_quantities"].as_array().into_iter().flatten() {
             let s = squash(nq.as_str().unwrap_or_default());
-            let bad = d
-                .report
-                .quantities
-                .iter()
-                .find(|q| squash(&q.text) == s || (s.len() > 3 && squash(&q.text).contains(&s)));
+            let bad =
+                d.report.quantities.iter().find(|q| {
+                    squash(&q.text) == s || (s.len() > 3 && squash(&q.text).contains(&s))
+                });
             b.score("not_quantity", &d.id, bad.is_none(), || {
                 format!("{s} read as a quantity ({:?})", bad.map(|q| &q.text))
             });
         }
         // Every quantity's text is its slice of the input.
         for q in &d.report.quantities {
-            let slice: String = d
-                .text
-                .chars()
-                .skip(q.start)
-                .take(q.end - q.start)
-                .collect();
+            let slice: String = d.text.chars().skip(q.start).take(q.end - q.start).collect();
             b.score("span_contract", &d.id, slice == q.text, || {
                 format!("{:?} vs input {slice:?}", q.text)
             });
@@ -309,9 +309,7 @@ fn checks_match_the_truth() {
                 .flatten()
                 .filter_map(Value::as_str)
                 .collect();
-            let hit = messages
-                .iter()
-                .any(|m| nums.iter().all(|n| quotes(m, n)));
+            let hit = messages.iter().any(|m| nums.iter().all(|n| quotes(m, n)));
             b.score("expected_found", &d.id, hit, || {
                 format!("no check quotes {nums:?}; checks: {messages:#?}")
             });
@@ -323,9 +321,7 @@ fn checks_match_the_truth() {
                 .flatten()
                 .filter_map(Value::as_str)
                 .collect();
-            let hit = messages
-                .iter()
-                .find(|m| nums.iter().all(|n| quotes(m, n)));
+            let hit = messages.iter().find(|m| nums.iter().all(|n| quotes(m, n)));
             b.score("forbidden_absent", &d.id, hit.is_none(), || {
                 format!("a check quotes {nums:?}, which hold: {hit:?}")
             });

@@ -123,8 +123,11 @@ const STYLES: &str = "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spre
 <cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>\
 <dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>";
 
-/// The package's parts for the sheets given (name, header, rows).
-fn parts(sheets: &[(&str, Vec<String>, Vec<Vec<Cell>>)]) -> Vec<(String, String)> {
+/// A sheet to write: its name, header and rows.
+type Sheet<'a> = (&'a str, Vec<String>, Vec<Vec<Cell>>);
+
+/// The package's parts (path, XML) for the sheets given.
+fn parts(sheets: &[Sheet]) -> Vec<(String, String)> {
     let n = sheets.len();
     let mut types = format!(
         "{HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\

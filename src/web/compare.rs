@@ -51,7 +51,10 @@ pub fn comparison(entries: &[Entry], groups: &BTreeMap<String, String>) -> Compa
         .collect();
     let options = Options {
         one_series: false,
-        groups: entries.iter().map(|e| groups.get(&e.label).cloned()).collect(),
+        groups: entries
+            .iter()
+            .map(|e| groups.get(&e.label).cloned())
+            .collect(),
     };
     compare::compare(&inputs, &options)
 }
@@ -74,7 +77,8 @@ fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), wasm_bindg
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
     }
     Ok(())
 }
@@ -176,11 +180,14 @@ pub fn compare_view(props: &Props) -> Html {
             let r = &cmp.reports[i];
             (text.is_empty()
                 || r.file.to_lowercase().contains(&text)
-                || r.body.as_deref().is_some_and(|b| b.to_lowercase().contains(&text))
+                || r.body
+                    .as_deref()
+                    .is_some_and(|b| b.to_lowercase().contains(&text))
                 || r.body_key.as_deref().is_some_and(|b| b.contains(&text)))
                 && (filter_year.is_empty()
                     || r.year.map(|y| y.to_string()).as_deref() == Some(filter_year.as_str()))
-                && (filter_type.is_empty() || compare::doc_type_label(r.doc_type) == filter_type.as_str())
+                && (filter_type.is_empty()
+                    || compare::doc_type_label(r.doc_type) == filter_type.as_str())
                 && matches_status(r, &filter_status)
         })
         .collect();
@@ -197,12 +204,21 @@ pub fn compare_view(props: &Props) -> Html {
     }
     let pages = order.len().div_ceil(PAGE).max(1);
     let current_page = (*page).min(pages - 1);
-    let shown: Vec<usize> = order.iter().copied().skip(current_page * PAGE).take(PAGE).collect();
+    let shown: Vec<usize> = order
+        .iter()
+        .copied()
+        .skip(current_page * PAGE)
+        .take(PAGE)
+        .collect();
 
     let mut years: Vec<i32> = cmp.reports.iter().filter_map(|r| r.year).collect();
     years.sort_unstable();
     years.dedup();
-    let mut types: Vec<&'static str> = cmp.reports.iter().map(|r| compare::doc_type_label(r.doc_type)).collect();
+    let mut types: Vec<&'static str> = cmp
+        .reports
+        .iter()
+        .map(|r| compare::doc_type_label(r.doc_type))
+        .collect();
     types.sort_unstable();
     types.dedup();
 
@@ -232,7 +248,11 @@ pub fn compare_view(props: &Props) -> Html {
     let on_csv = {
         let cmp = cmp.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = export::download("比较.csv", "text/csv;charset=utf-8", &compare::overview_csv(&cmp));
+            let _ = export::download(
+                "比较.csv",
+                "text/csv;charset=utf-8",
+                &compare::overview_csv(&cmp),
+            );
         })
     };
     let on_xlsx = {
@@ -369,7 +389,11 @@ pub fn compare_view(props: &Props) -> Html {
         </div>
     };
 
-    let indicator_cols: Vec<(String, String)> = cmp.columns.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+    let indicator_cols: Vec<(String, String)> = cmp
+        .columns
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
     let on_choose = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| chosen.set(value_of(&e)))
@@ -582,12 +606,21 @@ const COLOURS: &[&str] = &["#1f5fa8", "#c2572b", "#2e8540", "#7a4fa3"];
 /// One line of a series chart: its colour index, name and points (year, value).
 type Line<'a> = (usize, &'a str, Vec<(i32, f64)>);
 
-fn series_chart(id: &str, s: &Series, values: &[Vec<Option<f64>>], columns: &[(String, String)]) -> Html {
+fn series_chart(
+    id: &str,
+    s: &Series,
+    values: &[Vec<Option<f64>>],
+    columns: &[(String, String)],
+) -> Html {
     const W: f64 = 560.0;
     const H: f64 = 220.0;
     const L: f64 = 50.0;
     const B: f64 = 30.0;
-    let years: Vec<(i32, usize)> = s.years.iter().filter_map(|y| y.reports.first().map(|&i| (y.year, i))).collect();
+    let years: Vec<(i32, usize)> = s
+        .years
+        .iter()
+        .filter_map(|y| y.reports.first().map(|&i| (y.year, i)))
+        .collect();
     let lines: Vec<Line> = SERIES_FIELDS
         .iter()
         .enumerate()
@@ -595,19 +628,39 @@ fn series_chart(id: &str, s: &Series, values: &[Vec<Option<f64>>], columns: &[(S
             let c = columns.iter().position(|(id, _)| id == f)?;
             let pts: Vec<(i32, f64)> = years
                 .iter()
-                .filter_map(|&(y, i)| values.get(i).and_then(|v| v.get(c).copied().flatten()).map(|v| (y, v)))
+                .filter_map(|&(y, i)| {
+                    values
+                        .get(i)
+                        .and_then(|v| v.get(c).copied().flatten())
+                        .map(|v| (y, v))
+                })
                 .collect();
             (!pts.is_empty()).then_some((k, columns[c].1.as_str(), pts))
         })
         .collect();
-    let max = lines.iter().flat_map(|l| l.2.iter().map(|p| p.1)).fold(0.0_f64, f64::max).max(1.0);
-    let (y0, y1) = (years.first().map_or(0, |y| y.0), years.last().map_or(0, |y| y.0));
+    let max = lines
+        .iter()
+        .flat_map(|l| l.2.iter().map(|p| p.1))
+        .fold(0.0_f64, f64::max)
+        .max(1.0);
+    let (y0, y1) = (
+        years.first().map_or(0, |y| y.0),
+        years.last().map_or(0, |y| y.0),
+    );
     let span = f64::from((y1 - y0).max(1));
     let x = |y: i32| L + f64::from(y - y0) / span * (W - L - 20.0);
     let yv = |v: f64| (H - B) - v / max * (H - B - 20.0);
     let summary: Vec<String> = lines
         .iter()
-        .map(|(_, name, pts)| format!("{name}：{}", pts.iter().map(|(y, v)| format!("{y}年 {}", fmt(*v))).collect::<Vec<_>>().join("，")))
+        .map(|(_, name, pts)| {
+            format!(
+                "{name}：{}",
+                pts.iter()
+                    .map(|(y, v)| format!("{y}年 {}", fmt(*v)))
+                    .collect::<Vec<_>>()
+                    .join("，")
+            )
+        })
         .collect();
     html! {
         <svg id={id.to_owned()} class="lines" xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {W} {}", H + 20.0 * lines.len() as f64)}
@@ -661,7 +714,11 @@ fn distribution(c: &Comparison, field: &str) -> Html {
         return html! { <p class="none" id="dist-chart-none">{ format!("没有报告给出“{name}”。") }</p> };
     }
     let max = values.iter().copied().fold(0.0_f64, f64::max);
-    let min_pos = values.iter().copied().filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+    let min_pos = values
+        .iter()
+        .copied()
+        .filter(|v| *v > 0.0)
+        .fold(f64::INFINITY, f64::min);
     let log = max > 0.0 && min_pos.is_finite() && max / min_pos > 100.0;
     const BINS: usize = 10;
     let scale = |v: f64| if log { (1.0 + v).log10() } else { v };
@@ -723,8 +780,12 @@ fn svg_export(props: &SvgProps) -> Html {
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(&target));
             if let Some(el) = el {
-                let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", el.outer_html());
-                let _ = export::download(&format!("{name}.svg"), "image/svg+xml;charset=utf-8", &svg);
+                let svg = format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+                    el.outer_html()
+                );
+                let _ =
+                    export::download(&format!("{name}.svg"), "image/svg+xml;charset=utf-8", &svg);
             }
         })
     };
