@@ -1,6 +1,6 @@
 //! Many reports at once (the page's view of [`crate::compare`]): the overview table — one row
 //! per report, sortable by any column, filtered by body or file, year, type and status, shown
-//! a page of [`PAGE`] rows at a time so that 500 reports stay quick — with a click on a file
+//! a page of [`PAGE`] rows (and [`SERIES_PAGE`] series) at a time so that 500 reports stay quick — with a click on a file
 //! opening that report; the series of each body with the cross-year checks (both numbers,
 //! both reports), the text-reuse ratio and its passages, and a chart of the key indicators by
 //! year; the distribution of one chosen indicator over the set; the set's findings
@@ -21,6 +21,8 @@ use yew::prelude::*;
 
 /// Rows of the overview shown at once.
 pub const PAGE: usize = 50;
+/// Series shown at once (each has its table and chart).
+pub const SERIES_PAGE: usize = 20;
 
 /// One report in the comparison, with the name it is shown under.
 #[derive(Clone, PartialEq)]
@@ -166,6 +168,7 @@ pub fn compare_view(props: &Props) -> Html {
     let filter_type = use_state(String::new);
     let filter_status = use_state(String::new);
     let page = use_state(|| 0usize);
+    let series_page = use_state(|| 0usize);
     let chosen = use_state(|| "requests_received".to_owned());
 
     let (head, cells) = compare::overview_table(&cmp);
@@ -389,6 +392,29 @@ pub fn compare_view(props: &Props) -> Html {
         </div>
     };
 
+    // Series: those whose body matches the text filter, a page at a time.
+    let series_shown: Vec<usize> = (0..cmp.series.len())
+        .filter(|&i| {
+            text.is_empty()
+                || cmp.series[i].body.to_lowercase().contains(&text)
+                || cmp.series[i].key.contains(&text)
+        })
+        .collect();
+    let series_pages = series_shown.len().div_ceil(SERIES_PAGE).max(1);
+    let current_series_page = (*series_page).min(series_pages - 1);
+    let to_series_page = |p: usize| {
+        let sp = series_page.clone();
+        Callback::from(move |_: MouseEvent| sp.set(p))
+    };
+    let series_pager = (series_pages > 1).then(|| html! {
+        <div class="pager" role="group" aria-label="系列分页">
+            <button type="button" id="series-prev" disabled={current_series_page == 0}
+                onclick={to_series_page(current_series_page.saturating_sub(1))}>{ "上一页" }</button>
+            <span id="series-info">{ format!("第 {} / {} 页，共 {} 个系列", current_series_page + 1, series_pages, series_shown.len()) }</span>
+            <button type="button" id="series-next" disabled={current_series_page + 1 >= series_pages}
+                onclick={to_series_page((current_series_page + 1).min(series_pages - 1))}>{ "下一页" }</button>
+        </div>
+    });
     let indicator_cols: Vec<(String, String)> = cmp
         .columns
         .iter()
@@ -454,11 +480,12 @@ pub fn compare_view(props: &Props) -> Html {
                 if cmp.series.is_empty() {
                     <p class="none">{ "没有可以排成系列的年度报告（需识别出机关和年度）。" }</p>
                 }
-                { for cmp.series.iter().enumerate().map(|(i, s)| html! {
+                { for series_shown.iter().skip(current_series_page * SERIES_PAGE).take(SERIES_PAGE).map(|&i| (i, &cmp.series[i])).map(|(i, s)| html! {
                     <SeriesView index={i} series={s.clone()} files={cmp.reports.iter().map(|r| r.file.clone()).collect::<Vec<_>>()}
                         values={cmp.reports.iter().map(|r| r.key.clone()).collect::<Vec<_>>()}
                         columns={indicator_cols.clone()} />
                 }) }
+                { for series_pager }
             </section>
             <section class="chart" aria-labelledby="dist-h">
                 <h3 id="dist-h">
