@@ -157,11 +157,18 @@ pub struct Props {
 #[function_component(Compare)]
 pub fn compare_view(props: &Props) -> Html {
     let groups = use_state(storage::load_groups);
-    let cmp = {
+    // The comparison and its table, computed once per set of reports and grouping.
+    let memo = {
         let entries = props.entries.clone();
         let g = (*groups).clone();
-        use_memo((entries, g), |(entries, g)| comparison(entries, g))
+        use_memo((entries, g), |(entries, g)| {
+            let c = Rc::new(comparison(entries, g));
+            let (head, cells) = compare::overview_table(&c);
+            (c, head, cells)
+        })
     };
+    let cmp = memo.0.clone();
+    let (head, cells) = (&memo.1, &memo.2);
     let sort = use_state(|| (usize::MAX, true));
     let filter_text = use_state(String::new);
     let filter_year = use_state(String::new);
@@ -171,7 +178,6 @@ pub fn compare_view(props: &Props) -> Html {
     let series_page = use_state(|| 0usize);
     let chosen = use_state(|| "requests_received".to_owned());
 
-    let (head, cells) = compare::overview_table(&cmp);
     let n_cols = head.len();
     let year_col = 2;
     let series_col = n_cols - 3;
