@@ -20,6 +20,7 @@
 // The pipeline, stage by stage (see ARCHITECTURE.md): each folder reads only what the
 // folders above it produced.
 mod checks;
+pub mod compare;
 pub mod input;
 pub mod key;
 pub mod numbers;

@@ -9,7 +9,9 @@
 //! with the reason and makes the exit status 1; the other files are still analysed. Files are
 //! analysed on every core, a chunk at a time, and each result is written as soon as its turn
 //! comes, so memory stays bounded on large batches. `xxgk summary FILE...` prints a short
-//! human summary.
+//! human summary. `xxgk compare FILE...` compares many reports (`xxgk::compare`): the
+//! `xxgk-compare/1` JSON, `--csv` the overview table, `--xlsx OUT` the workbook, `--series`
+//! for files the user knows to be one body's.
 
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
@@ -48,6 +50,25 @@ enum Command {
     Summary {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Compare many reports: the overview, series by body and year, cross-year checks,
+    /// duplicates and outliers, as xxgk-compare/1 JSON.
+    Compare {
+        /// Files to compare; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the overview table as CSV (UTF-8 with BOM) instead of JSON.
+        #[arg(long)]
+        csv: bool,
+        /// Also write the comparison as an Excel workbook to this file.
+        #[arg(long, value_name = "OUT")]
+        xlsx: Option<PathBuf>,
+        /// Treat all files as the reports of one body (instead of matching bodies by name).
+        #[arg(long)]
+        series: bool,
+        /// Indent the JSON for reading.
+        #[arg(long)]
+        pretty: bool,
     },
 }
 
@@ -105,6 +126,101 @@ fn analyse_in_order(
     Ok(())
 }
 
+/// Reads and analyses every file for `compare`, in parallel, keeping the text each report's
+/// spans point into; in argument order. Shows progress on a terminal.
+fn read_for_compare(files: &[PathBuf]) -> Vec<(String, Result<xxgk::FileAnalysis, String>)> {
+    let done = AtomicUsize::new(0);
+    let show = files.len() > 1 && io::stderr().is_terminal();
+    let out = files
+        .par_iter()
+        .map(|path| {
+            let r = if path.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(|e| format!("-: 无法读取标准输入：{e}"))
+                    .and_then(|_| {
+                        xxgk::analyze_file(&buf, "").map_err(|e| format!("-: {}", e.message))
+                    })
+            } else {
+                std::fs::read(path)
+                    .map_err(|e| format!("{}: 无法读取文件：{e}", path.display()))
+                    .and_then(|bytes| {
+                        xxgk::analyze_file(&bytes, &path.to_string_lossy())
+                            .map_err(|e| format!("{}: {}", path.display(), e.message))
+                    })
+            };
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if show {
+                eprint!("\r已分析 {n}/{} 个文件", files.len());
+            }
+            (path.display().to_string(), r)
+        })
+        .collect();
+    if show {
+        eprintln!();
+    }
+    out
+}
+
+/// `xxgk compare`: prints the comparison (JSON, or the overview as CSV) and writes the
+/// workbook when asked. Returns whether a file could not be read.
+fn run_compare(
+    out: &mut impl Write,
+    files: &[PathBuf],
+    csv: bool,
+    xlsx: Option<&std::path::Path>,
+    series: bool,
+    pretty: bool,
+) -> io::Result<bool> {
+    use xxgk::compare;
+    let mut failed = false;
+    let read: Vec<(String, xxgk::FileAnalysis)> = read_for_compare(files)
+        .into_iter()
+        .filter_map(|(name, r)| match r {
+            Ok(a) => Some((name, a)),
+            Err(msg) => {
+                eprintln!("xxgk: {msg}");
+                failed = true;
+                None
+            }
+        })
+        .collect();
+    let inputs: Vec<compare::Input> = read
+        .iter()
+        .map(|(name, a)| compare::Input {
+            name,
+            text: &a.text,
+            report: &a.report,
+        })
+        .collect();
+    let options = compare::Options {
+        one_series: series,
+        groups: Vec::new(),
+    };
+    let c = compare::compare(&inputs, &options);
+    if let Some(path) = xlsx {
+        match compare::workbook(&c).map(|bytes| std::fs::write(path, bytes)) {
+            Ok(Ok(())) => eprintln!("xxgk: 已写入 {}", path.display()),
+            Ok(Err(e)) => {
+                eprintln!("xxgk: {}: 无法写入文件：{e}", path.display());
+                failed = true;
+            }
+            Err(msg) => {
+                eprintln!("xxgk: {msg}");
+                failed = true;
+            }
+        }
+    }
+    if csv {
+        out.write_all(compare::overview_csv(&c).as_bytes())?;
+    } else if xlsx.is_none() {
+        out.write_all(compare::to_json(&c, pretty).as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(failed)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut failed = false;
@@ -148,6 +264,15 @@ fn main() -> ExitCode {
             }
             res
         }
+        Command::Compare {
+            files,
+            csv,
+            xlsx,
+            series,
+            pretty,
+        } => run_compare(&mut out, &files, csv, xlsx.as_deref(), series, pretty).map(|f| {
+            failed |= f;
+        }),
         Command::Summary { files } => analyse_in_order(&files, |f, r| match r {
             Ok(rep) => write_summary(&mut out, f, &rep),
             Err(msg) => {

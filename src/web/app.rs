@@ -222,14 +222,28 @@ pub fn app() -> Html {
             }
             let loaded = Rc::new(Cell::new(false));
             let (state, load) = (state.clone(), load.clone());
+            // Many files are handed over in batches (the first soon, then every hundred), so
+            // the page re-draws and saves a few times, not once per file.
+            let total = list.len();
+            let pending: Rc<RefCell<Vec<Rc<OpenedFile>>>> = Rc::default();
+            let flushed = Rc::new(Cell::new(0usize));
             files::read_all(
                 list,
-                Callback::from(move |(_, f): (usize, Rc<OpenedFile>)| {
+                Callback::from(move |(i, f): (usize, Rc<OpenedFile>)| {
                     if let (Ok(a), false) = (&f.result, loaded.get()) {
                         loaded.set(true);
                         load.emit((a.clone(), Some(format!("已打开文件“{}”。", f.name))));
                     }
-                    state.dispatch(Action::FileRead(f));
+                    if total < 10 {
+                        state.dispatch(Action::FileRead(f));
+                        return;
+                    }
+                    pending.borrow_mut().push(f);
+                    let n = pending.borrow().len();
+                    if i + 1 == total || (flushed.get() == 0 && n >= 10) || n >= 100 {
+                        flushed.set(flushed.get() + 1);
+                        state.dispatch(Action::FilesRead(pending.take()));
+                    }
                 }),
             );
         })

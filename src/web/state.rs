@@ -76,6 +76,8 @@ pub enum Action {
     Analyzed(Rc<Analysis>),
     /// Files read in a batch: each replaces an entry of the same name, or is added.
     FileRead(Rc<OpenedFile>),
+    /// Several files read at once (a batch of many): as `FileRead` for each, saved once.
+    FilesRead(Vec<Rc<OpenedFile>>),
     /// The files saved in this browser, read back at start.
     FilesRestored(Vec<Rc<OpenedFile>>),
     RemoveFile(usize),
@@ -117,6 +119,15 @@ impl Reducible for State {
                 match next.files.iter().position(|g| g.name == f.name) {
                     Some(i) => next.files[i] = f,
                     None => next.files.push(f),
+                }
+                next.save_files();
+            }
+            Action::FilesRead(list) => {
+                for f in list {
+                    match next.files.iter().position(|g| g.name == f.name) {
+                        Some(i) => next.files[i] = f,
+                        None => next.files.push(f),
+                    }
                 }
                 next.save_files();
             }

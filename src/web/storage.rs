@@ -69,3 +69,23 @@ pub fn clear_all() {
         let _ = s.remove_item(&k);
     }
 }
+
+/// Key of the user's grouping of reports into series (file name → series name; an empty
+/// name takes the report out of every series).
+pub const GROUPS_KEY: &str = "xxgk:groups";
+
+/// The user's grouping (empty when none is saved or the entry is unreadable).
+pub fn load_groups() -> std::collections::BTreeMap<String, String> {
+    load(GROUPS_KEY)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Saves the user's grouping; `false` when the browser refused.
+pub fn save_groups(groups: &std::collections::BTreeMap<String, String>) -> bool {
+    if groups.is_empty() {
+        remove(GROUPS_KEY);
+        return true;
+    }
+    serde_json::to_string(groups).is_ok_and(|json| save(GROUPS_KEY, &json))
+}

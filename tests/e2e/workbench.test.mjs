@@ -1,7 +1,6 @@
 // Browser tests of the page as a workbench: template completeness in the outline, the deadline
 // in the summary, the list of reports kept in localStorage (and 清除本机数据), every export,
-// the comparison of several reports (table, cross-year check, SVG bars, CSV), sorting and
-// filtering quantities, the simplified-script view, the print style sheet, and a 5 MB paste.
+// sorting and filtering quantities, the simplified-script view, the print style sheet, and a 5 MB paste.
 // Run: node --test tests/e2e/ (after scripts/build-page.sh). Screenshots go to
 // tests/e2e/artifacts/ (ignored by git).
 //
@@ -317,83 +316,7 @@ test("document view: the traditional text shown in simplified script and back", 
   await page.close();
 });
 
-test("compare: three seeds side by side, with SVG bars of the chosen indicator, and as CSV", async () => {
-  const page = await open();
-  await openFiles(page, ["000_a76db0a735cfa73f.txt", "001_2e44ad171ca045ec.txt", "002_ce639bba3c248ba6.txt"]);
-  await page.click("#tab-compare");
-  await page.waitForSelector("#compare-table");
-  const table = await page.$$eval("#compare-table tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  // Ordered by agency: 昭通 (000), 衢州 (002), 雲浮 (001).
-  assert.deepEqual(table[0], ["项目", "000_a76db0a735cfa73f.txt", "002_ce639bba3c248ba6.txt", "001_2e44ad171ca045ec.txt"]);
-  const row = (id) => page.$$eval(`#compare-table tr[data-row="${id}"] > *`, (cs) => cs.map((c) => c.textContent));
-  assert.deepEqual(await row("agency"), ["机关", "昭通市人民政府", "衢州市人民政府", "雲浮市人民政府辦公室"]);
-  assert.deepEqual(await row("year"), ["年度", "2020", "2019", "2015"]);
-  assert.deepEqual(await row("requests_received"), ["本年新收申请", "229", "598", "4"]);
-  assert.deepEqual(await row("parts_empty"), ["法定部分：空", "3", "3", "0"]);
-  assert.deepEqual(await row("parts_missing"), ["法定部分：缺少", "0", "0", "0"]);
-  assert.deepEqual(await row("deadline"), ["按期发布", "按期", "按期", "—"]);
-  // The bars: one per report, as wide as its value allows.
-  const bars = () => page.$$eval("#compare-chart g.bar", (gs) => gs.map((g) => ({
-    label: g.dataset.label, value: g.dataset.value, w: Number(g.querySelector("rect")?.getAttribute("width") ?? 0),
-  })));
-  let b = await bars();
-  assert.deepEqual(b.map((x) => [x.label, x.value]), [
-    ["000_a76db0a735cfa73f.txt", "229"], ["002_ce639bba3c248ba6.txt", "598"], ["001_2e44ad171ca045ec.txt", "4"],
-  ]);
-  assert.ok(Math.abs(b[1].w - 360) < 0.1, "the largest value takes the whole width");
-  assert.ok(Math.abs(b[0].w / b[1].w - 229 / 598) < 0.01);
-  assert.ok(Math.abs(b[2].w / b[1].w - 4 / 598) < 0.01);
-  assert.match(await page.getAttribute("#compare-chart", "aria-label"), /^本年新收申请：/);
-  await page.selectOption("#chart-field", "chars");
-  await page.waitForFunction(() => document.getElementById("compare-chart").getAttribute("aria-label").startsWith("字数"));
-  b = await bars();
-  assert.deepEqual(b.map((x) => Number(x.value)), [SEED_000, SEED_002, SEED_001].map((t) => Array.from(t).length));
-  await page.screenshot({ path: join(artifacts, "compare.png"), fullPage: true });
-
-  const csv = csvOf((await download(page, "#compare button:has-text('导出比较 CSV')")).bytes);
-  assert.equal(csv[0][0], "报告");
-  assert.ok(csv[0].includes("本年新收申请"));
-  const col = csv[0].indexOf("本年新收申请");
-  assert.deepEqual(csv.slice(1, 4).map((r) => [r[0], r[col]]), [
-    ["000_a76db0a735cfa73f.txt", "229"], ["002_ce639bba3c248ba6.txt", "598"], ["001_2e44ad171ca045ec.txt", "4"],
-  ]);
-  // A report's name opens it in the single view.
-  await page.click('#compare-table th[data-report="2"] button');
-  await page.waitForSelector("#summary");
-  await analysed(page);
-  assert.equal(await page.inputValue("#xxgk-input"), SEED_001);
-  await page.close();
-});
-
-test("compare: the cross-year check of carried-over requests, consistent and not", async () => {
-  const page = await open();
-  await openFiles(page, CMP.map((n) => "compare/" + n));
-  await page.click("#tab-compare");
-  await page.waitForSelector("#cross-year");
-  const pairs = await page.$$eval("#cross-year tbody tr", (trs) => trs.map((tr) => ({
-    agency: tr.dataset.agency, year: tr.dataset.year, status: tr.dataset.status,
-    cells: [...tr.children].map((c) => c.textContent),
-  })));
-  assert.deepEqual(pairs.map((p) => [p.agency, p.year, p.status]), [
-    ["乙县人民政府", "2021", "inconsistent"],
-    ["甲县人民政府", "2021", "consistent"],
-  ].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-  const yi = pairs.find((p) => p.agency === "乙县人民政府");
-  assert.deepEqual(yi.cells, ["乙县人民政府", "乙县人民政府2020.txt（2020年）", "4", "乙县人民政府2021.txt（2021年）", "3", "不一致"]);
-  const jia = pairs.find((p) => p.agency === "甲县人民政府");
-  assert.deepEqual(jia.cells.slice(2), ["3", "甲县人民政府2021.txt（2021年）", "3", "一致"]);
-  const row = (id) => page.$$eval(`#compare-table tr[data-row="${id}"] td`, (cs) => cs.map((c) => c.textContent));
-  assert.deepEqual(await row("parts_missing"), ["0", "1", "0", "0"]);
-  assert.deepEqual(await row("deadline"), ["按期", "逾期", "按期", "按期"]);
-  await page.screenshot({ path: join(artifacts, "cross-year.png"), fullPage: true });
-  const csv = csvOf((await download(page, "#compare button:has-text('导出比较 CSV')")).bytes);
-  const head = csv.findIndex((r) => r[0] === "跨年度核对");
-  assert.ok(head > 0);
-  assert.deepEqual(csv.slice(head + 1).map((r) => [r[1], r[3], r[5], r[6]]).sort(), [
-    ["乙县人民政府", "4", "3", "不一致"], ["甲县人民政府", "3", "3", "一致"],
-  ]);
-  await page.close();
-});
+// The comparison of many reports has its own suite: compare.test.mjs.
 
 test("screenshots of the main views at 1366×768 and 1920 wide", async () => {
   const page = await open();
