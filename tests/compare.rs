@@ -278,7 +278,6 @@ fn a_2008_series_without_its_table_read_gives_no_false_finding() {
 }
 
 #[test]
-#[ignore = "needs the 2008 统计表 in report.tables (issue 12, tables branch); run with --ignored once it is merged"]
 fn a_2008_series_whose_running_total_breaks() {
     let v = compare(&PT.map(fixture), &[]);
     let f = findings(&v);

@@ -30,16 +30,40 @@ pub const LABELS: &[(&str, &str)] = &[
     ("outcome_other", "其他处理"),
     ("review_total", "行政复议"),
     ("litigation_total", "行政诉讼"),
+    ("outcome_disclosed_combined", "予以公开与部分公开合计"),
     ("rules_issued", "规章 本年制发"),
     ("rules_repealed", "规章 本年废止"),
     ("rules_in_force", "规章 现行有效"),
-    ("normative_issued", "规范性文件 本年制发"),
-    ("normative_repealed", "规范性文件 本年废止"),
-    ("normative_in_force", "规范性文件 现行有效"),
+    ("rules_published", "规章 本年新公开"),
+    ("rules_published_total", "规章 对外公开总数"),
+    ("normative_documents_issued", "规范性文件 本年制发"),
+    ("normative_documents_repealed", "规范性文件 本年废止"),
+    ("normative_documents_in_force", "规范性文件 现行有效"),
+    ("normative_documents_published", "规范性文件 本年新公开"),
+    (
+        "normative_documents_published_total",
+        "规范性文件 对外公开总数",
+    ),
     ("licensing_decisions", "行政许可 处理决定"),
+    ("licensing_items_last_year", "行政许可 上一年项目"),
+    ("licensing_items_change", "行政许可 本年增减"),
+    ("other_services_decisions", "其他对外管理服务 处理决定"),
+    (
+        "other_services_items_last_year",
+        "其他对外管理服务 上一年项目",
+    ),
+    ("other_services_items_change", "其他对外管理服务 本年增减"),
     ("penalty_decisions", "行政处罚 处理决定"),
+    ("penalty_items_last_year", "行政处罚 上一年项目"),
+    ("penalty_items_change", "行政处罚 本年增减"),
     ("coercion_decisions", "行政强制 处理决定"),
+    ("coercion_items_last_year", "行政强制 上一年项目"),
+    ("coercion_items_change", "行政强制 本年增减"),
     ("fees_amount", "行政事业性收费（万元）"),
+    ("fees_items_last_year", "行政事业性收费 上一年项目"),
+    ("fees_items_change", "行政事业性收费 本年增减"),
+    ("procurement_items", "政府集中采购 项目数"),
+    ("procurement_amount", "政府集中采购 金额（万元）"),
 ];
 
 /// The Chinese name of a key field (the field name when none is known).
@@ -127,11 +151,16 @@ mod tests {
     #[test]
     fn columns_follow_the_key_struct_in_order() {
         let c = columns();
-        assert_eq!(c.len(), 12, "the twelve numeric fields of xxgk/1 today");
+        // the twelve fields of the xxgk/1 contract first, then the extra ones
         assert_eq!(c[0].id, "requests_received");
         assert_eq!(c[0].name, "本年新收申请");
         assert_eq!(c[11].id, "litigation_total");
+        assert!(c.iter().any(|c| c.id == "normative_documents_in_force"));
         assert!(c.iter().all(|c| c.id != "sources"));
+        // every numeric field of the key has a Chinese name
+        for col in &c {
+            assert_ne!(col.name, col.id, "no label for {}", col.id);
+        }
     }
 
     #[test]

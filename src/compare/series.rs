@@ -471,7 +471,7 @@ fn link<'a>(
 
     // Table 2 (2021 template): 现行有效 carried forward.
     if table2_2021(inputs[last].report) && table2_2021(inputs[this].report) {
-        for (p, name) in [("rules", "规章"), ("normative", "规范性文件")] {
+        for (p, name) in [("rules", "规章"), ("normative_documents", "规范性文件")] {
             let prev = get(lr, &format!("{p}_in_force"));
             let issued = get(tr, &format!("{p}_issued"));
             let repealed = get(tr, &format!("{p}_repealed"));
