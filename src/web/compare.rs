@@ -164,11 +164,27 @@ pub fn compare_view(props: &Props) -> Html {
         use_memo((entries, g), |(entries, g)| {
             let c = Rc::new(comparison(entries, g));
             let (head, cells) = compare::overview_table(&c);
-            (c, head, cells)
+            // Indicator columns no report in the set fills (table 2 of the other template,
+            // say) are left out of the page's table; the exports keep every column.
+            let first_key = c
+                .columns
+                .first()
+                .and_then(|k| head.iter().position(|h| *h == k.name))
+                .unwrap_or(head.len());
+            let visible: Vec<bool> = (0..head.len())
+                .map(|col| {
+                    col < first_key
+                        || col >= first_key + c.columns.len()
+                        || cells
+                            .iter()
+                            .any(|row| !matches!(row.get(col), Some(Cell::Empty) | None))
+                })
+                .collect();
+            (c, head, cells, visible)
         })
     };
     let cmp = memo.0.clone();
-    let (head, cells) = (&memo.1, &memo.2);
+    let (head, cells, visible) = (&memo.1, &memo.2, &memo.3);
     let sort = use_state(|| (usize::MAX, true));
     let filter_text = use_state(String::new);
     let filter_year = use_state(String::new);
@@ -314,7 +330,7 @@ pub fn compare_view(props: &Props) -> Html {
 
     let header = html! {
         <tr>
-            { for head.iter().enumerate().map(|(c, h)| {
+            { for head.iter().enumerate().filter(|(c, _)| visible[*c]).map(|(c, h)| {
                 let sort = sort.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
                     let (col, asc) = *sort;
@@ -344,7 +360,7 @@ pub fn compare_view(props: &Props) -> Html {
             );
             html! {
                 <tr {class} data-index={i.to_string()} data-file={r.file.clone()}>
-                    { for row.iter().enumerate().map(|(c, cell)| {
+                    { for row.iter().enumerate().filter(|(c, _)| visible[*c]).map(|(c, cell)| {
                         if c == 0 {
                             return html! {
                                 <th scope="row"><button type="button" class="link" onclick={open.clone()}
