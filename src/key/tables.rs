@@ -204,8 +204,28 @@ fn table3(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
     ];
     for (field, keys, name) in groups {
         // 2019's single (六)其他处理 row or 2021's three: whichever the table has.
-        let rows: Vec<&RawRow> = t.rows.iter().filter(|r| keys.contains(&r.key)).collect();
+        let mut rows: Vec<&RawRow> = t.rows.iter().filter(|r| keys.contains(&r.key)).collect();
+        // 2021's (六) rows replace a (六)其他处理 line of their own (a subtotal, or a header).
+        if field == "outcome_other" && rows.iter().any(|r| r.key != "outcome_other") {
+            rows.retain(|r| r.key != "outcome_other");
+        }
         if rows.is_empty() {
+            continue;
+        }
+        // A sum over some of the group's rows is not the group's figure: every row the
+        // template gives the group must be there (a table cut short, or rows lost to a page
+        // break, leave the field unknown).
+        if let Some(missing) = missing_rows(keys, &rows) {
+            let r = rows[rows.len() - 1];
+            gaps.push(gap(
+                field,
+                "table3",
+                r.range.clone(),
+                format!(
+                    "表三“{name}”只读到 {} 行，缺 {missing} 行，合计不予给出。",
+                    rows.len()
+                ),
+            ));
             continue;
         }
         let mut sum = 0.0;
@@ -264,6 +284,19 @@ fn table3(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
             });
         }
     }
+}
+
+/// How many of a group's template rows are missing from `rows` (None: complete). The
+/// group (六)其他处理 is complete as 2019's one row or as 2021's three.
+fn missing_rows(keys: &[&str], rows: &[&RawRow]) -> Option<usize> {
+    let has = |k: &str| rows.iter().any(|r| r.key == k);
+    if keys.first() == Some(&"outcome_other") {
+        let sub = &keys[1..];
+        let n = sub.iter().filter(|k| has(k)).count();
+        return (n != 0 && n != sub.len()).then_some(sub.len() - n);
+    }
+    let n = keys.iter().filter(|k| has(k)).count();
+    (n < keys.len()).then_some(keys.len() - n)
 }
 
 fn table4(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
@@ -534,5 +567,59 @@ mod tests {
         assert!(gaps
             .iter()
             .any(|g| g.field == "requests_carried_over_from_last_year"));
+    }
+
+    #[test]
+    fn a_group_cut_short_gives_no_sum() {
+        // c08's OCR table: a header row printed again inside (六), the rows after it lost —
+        // (六) then shows one of its three 2021 rows, whose 9 is not the group's 159.
+        let cut = tsv(&[
+            (
+                "一、本年新收政府信息公开申请数量",
+                ["9", "0", "0", "0", "0", "0", "9"],
+            ),
+            ("(一)予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+            (
+                "(三)不予公开 1.属于国家秘密",
+                ["0", "0", "0", "0", "0", "0", "0"],
+            ),
+            (
+                "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                ["9", "0", "0", "0", "0", "0", "9"],
+            ),
+        ]);
+        let (k, gaps) = keys(&cut);
+        assert_eq!(get(&k, "outcome_other"), None);
+        assert_eq!(get(&k, "outcome_not_disclosed"), None);
+        let g = gaps.iter().find(|g| g.field == "outcome_other").unwrap();
+        assert!(g.why.contains("缺 2 行"), "{}", g.why);
+        // All three rows: their sum.
+        let whole = tsv(&[
+            (
+                "一、本年新收政府信息公开申请数量",
+                ["159", "1", "0", "0", "0", "0", "160"],
+            ),
+            ("(一)予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+            (
+                "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                ["9", "0", "0", "0", "0", "0", "9"],
+            ),
+            (
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                ["7", "0", "0", "0", "0", "0", "7"],
+            ),
+            ("3.其他", ["142", "1", "0", "0", "0", "0", "143"]),
+        ]);
+        assert_eq!(get(&keys(&whole).0, "outcome_other"), Some(159.0));
+        // 2019's single row is the whole group.
+        let single = tsv(&[
+            (
+                "一、本年新收政府信息公开申请数量",
+                ["13", "0", "0", "0", "1", "0", "14"],
+            ),
+            ("(一)予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
+            ("(六)其他处理", ["13", "0", "0", "0", "1", "0", "14"]),
+        ]);
+        assert_eq!(get(&keys(&single).0, "outcome_other"), Some(14.0));
     }
 }
