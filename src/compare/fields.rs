@@ -1,7 +1,7 @@
 //! The key indicators as data: the numeric fields of [`Key`] read through serde, in the order
 //! the struct declares them, so the overview's columns and the checks by field name follow
 //! `Key` as it grows (table-2 fields included) without a change here. Each field has a Chinese
-//! name from [`LABELS`]; a field not listed there is shown by its name.
+//! name from [`crate::lexicon::key::LABELS`]; a field not listed there is shown by its name.
 
 use crate::report::Key;
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -16,62 +16,9 @@ pub struct Column {
     pub name: String,
 }
 
-/// Chinese names of key fields: the twelve of `xxgk/1` and the table-2 fields proposed for it.
-pub const LABELS: &[(&str, &str)] = &[
-    ("requests_received", "本年新收申请"),
-    ("requests_carried_over_from_last_year", "上年结转申请"),
-    ("requests_completed", "办理结果总计"),
-    ("requests_carried_to_next_year", "结转下年度继续办理"),
-    ("outcome_disclosed", "予以公开"),
-    ("outcome_partially_disclosed", "部分公开"),
-    ("outcome_not_disclosed", "不予公开"),
-    ("outcome_unable_to_provide", "无法提供"),
-    ("outcome_not_processed", "不予处理"),
-    ("outcome_other", "其他处理"),
-    ("review_total", "行政复议"),
-    ("litigation_total", "行政诉讼"),
-    ("outcome_disclosed_combined", "予以公开与部分公开合计"),
-    ("rules_issued", "规章 本年制发"),
-    ("rules_repealed", "规章 本年废止"),
-    ("rules_in_force", "规章 现行有效"),
-    ("rules_published", "规章 本年新公开"),
-    ("rules_published_total", "规章 对外公开总数"),
-    ("normative_documents_issued", "规范性文件 本年制发"),
-    ("normative_documents_repealed", "规范性文件 本年废止"),
-    ("normative_documents_in_force", "规范性文件 现行有效"),
-    ("normative_documents_published", "规范性文件 本年新公开"),
-    (
-        "normative_documents_published_total",
-        "规范性文件 对外公开总数",
-    ),
-    ("licensing_decisions", "行政许可 处理决定"),
-    ("licensing_items_last_year", "行政许可 上一年项目"),
-    ("licensing_items_change", "行政许可 本年增减"),
-    ("other_services_decisions", "其他对外管理服务 处理决定"),
-    (
-        "other_services_items_last_year",
-        "其他对外管理服务 上一年项目",
-    ),
-    ("other_services_items_change", "其他对外管理服务 本年增减"),
-    ("penalty_decisions", "行政处罚 处理决定"),
-    ("penalty_items_last_year", "行政处罚 上一年项目"),
-    ("penalty_items_change", "行政处罚 本年增减"),
-    ("coercion_decisions", "行政强制 处理决定"),
-    ("coercion_items_last_year", "行政强制 上一年项目"),
-    ("coercion_items_change", "行政强制 本年增减"),
-    ("fees_amount", "行政事业性收费（万元）"),
-    ("fees_items_last_year", "行政事业性收费 上一年项目"),
-    ("fees_items_change", "行政事业性收费 本年增减"),
-    ("procurement_items", "政府集中采购 项目数"),
-    ("procurement_amount", "政府集中采购 金额（万元）"),
-];
-
 /// The Chinese name of a key field (the field name when none is known).
 pub fn label(id: &str) -> String {
-    LABELS
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map_or_else(|| id.to_owned(), |(_, n)| (*n).to_owned())
+    crate::lexicon::key::label(id).map_or_else(|| id.to_owned(), str::to_owned)
 }
 
 /// The fields of a serialized struct in declaration order, with their JSON values.

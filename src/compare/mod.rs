@@ -37,7 +37,7 @@ mod xlsx;
 
 pub use body::key as body_key;
 pub use csv::overview_csv;
-pub use fields::{columns, Column};
+pub use fields::{columns, values as key_values, Column};
 pub use overview::{doc_type_label, series_table, table as overview_table, Cell};
 pub use xlsx::workbook;
 

@@ -3,7 +3,7 @@
 //! as RFC 4180 asks). Files are handed to the browser as a `blob:` download; nothing leaves
 //! the machine.
 
-use super::keyview::{fields, source_name};
+use super::keyview::{all_fields, fields, source_name};
 use super::labels;
 use super::parts::{self, Deadline};
 use super::state::{Analysis, Origin};
@@ -62,7 +62,7 @@ pub fn quantities_csv(a: &Analysis) -> String {
 pub fn key_csv(a: &Analysis) -> String {
     let key = &a.report.key;
     let mut out = String::from("\u{FEFF}指标,字段,数值,来源,说明\r\n");
-    for (field_name, name, value) in fields(key) {
+    for (field_name, name, value) in all_fields(key) {
         let source = key.sources.iter().find(|s| s.field == field_name);
         let cells = [
             name.to_owned(),

@@ -7,44 +7,34 @@ use super::text::fmt_num;
 use crate::report::Key;
 use yew::prelude::*;
 
-/// The indicators in reading order, with their Chinese names.
-pub fn fields(k: &Key) -> [(&'static str, &'static str, Option<f64>); 12] {
-    [
-        ("requests_received", "本年新收申请", k.requests_received),
-        (
-            "requests_carried_over_from_last_year",
-            "上年结转申请",
-            k.requests_carried_over_from_last_year,
-        ),
-        ("requests_completed", "办理结果总计", k.requests_completed),
-        (
-            "requests_carried_to_next_year",
-            "结转下年度继续办理",
-            k.requests_carried_to_next_year,
-        ),
-        ("outcome_disclosed", "予以公开", k.outcome_disclosed),
-        (
-            "outcome_partially_disclosed",
-            "部分公开",
-            k.outcome_partially_disclosed,
-        ),
-        ("outcome_not_disclosed", "不予公开", k.outcome_not_disclosed),
-        (
-            "outcome_unable_to_provide",
-            "无法提供",
-            k.outcome_unable_to_provide,
-        ),
-        ("outcome_not_processed", "不予处理", k.outcome_not_processed),
-        ("outcome_other", "其他处理", k.outcome_other),
-        ("review_total", "行政复议", k.review_total),
-        ("litigation_total", "行政诉讼", k.litigation_total),
-    ]
+/// Every key indicator in the order `Key` declares it, with its Chinese name and value.
+pub fn all_fields(k: &Key) -> Vec<(String, &'static str, Option<f64>)> {
+    crate::compare::key_values(k)
+        .into_iter()
+        .map(|(id, v)| {
+            let name = crate::lexicon::key::label(&id).unwrap_or("");
+            (id, name, v)
+        })
+        .collect()
+}
+
+/// The indicators the page shows: the twelve of `xxgk/1` always (— when not given), the
+/// others (table 2, 予以公开与部分公开合计) when the report gives them.
+pub fn fields(k: &Key) -> Vec<(String, &'static str, Option<f64>)> {
+    all_fields(k)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (_, _, v))| *i < crate::lexicon::key::MAIN || v.is_some())
+        .map(|(_, f)| f)
+        .collect()
 }
 
 pub fn source_name(from: &str) -> &str {
     match from {
+        "table2" => "表二",
         "table3" => "表三",
         "table4" => "表四",
+        "table2008" => "统计表",
         "prose" => "正文",
         other => other,
     }
@@ -71,6 +61,7 @@ pub fn key_view(props: &Props) -> Html {
                     <tbody>
                         { for rows.iter().map(|(field, name, value)| {
                             let source = key.sources.iter().find(|s| s.field == *field);
+                            let field = field.clone();
                             let value_html = match (value, source) {
                                 (Some(v), Some(s)) => {
                                     let on_focus = props.on_focus.clone();
@@ -91,7 +82,7 @@ pub fn key_view(props: &Props) -> Html {
                                 t
                             });
                             html! {
-                                <tr data-field={*field}>
+                                <tr data-field={field}>
                                     <th scope="row">{ *name }</th>
                                     <td class="n">{ value_html }</td>
                                     <td class="src">{ from.unwrap_or_default() }</td>

@@ -91,8 +91,11 @@ function shown() {
     key[tr.getAttribute("data-field")] = v === "—" ? null : Number(v);
   });
   const report = window.xxgk.analyze(document.getElementById("xxgk-input").value);
+  // the page shows the twelve xxgk/1 fields always (they come first), the others when given
   const apiKey = {};
-  Object.keys(report.key).forEach((k) => { if (k !== "sources") apiKey[k] = report.key[k]; });
+  Object.keys(report.key).filter((k) => k !== "sources").forEach((k, i) => {
+    if (i < 12 || report.key[k] !== null) apiKey[k] = report.key[k];
+  });
   return {
     top, key, apiKey,
     checksHeading: text(document.getElementById("checks-h")),
@@ -226,8 +229,8 @@ for (const b of BROWSERS) {
         }
         await page.waitForSelector("#tab-compare");
         await page.click("#tab-compare");
-        await page.waitForSelector("#compare-table");
-        const cols = await page.evaluate(() => document.querySelectorAll("#compare-table thead th").length);
+        await page.waitForSelector("#overview");
+        const cols = await page.evaluate(() => document.querySelectorAll("#overview thead th").length);
         assert.ok(cols >= 3, `${cols} header cells`);
         await page.screenshot(join(artifacts, `old-${tag}-compare.png`));
         const layout = await page.evaluate(layoutProbe);
