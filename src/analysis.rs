@@ -28,7 +28,10 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let dates = crate::scan::dates::find_all(norm);
     let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
-    let raw_tables = tables::find_tables(norm);
+    let tables::Found {
+        tables: raw_tables,
+        unread,
+    } = tables::find(norm);
     let table_ranges = table_spans(norm, &raw_tables);
     let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era, &table_ranges);
     let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
@@ -54,7 +57,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         .filter(|z| !stated.contains(&z.field))
         .collect();
     prose.extend(zeros);
-    let (table_keys, key_gaps) = key::from_tables(&raw_tables);
+    let (table_keys, key_gaps) = key::from_tables(&raw_tables, &unread);
     let keys = key::merge(table_keys, &key_gaps, prose);
     let findings = checks::run(&Context {
         norm,

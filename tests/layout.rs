@@ -210,8 +210,33 @@ fn differences(want: &Essence, got: &Essence) -> Vec<(&'static str, String)> {
     cmp!(year);
     cmp!(agency);
     cmp!(sections);
-    cmp!(quantities);
-    cmp!(key);
+    if want.quantities != got.quantities {
+        let mut lost = Vec::new();
+        let mut gained = Vec::new();
+        for (k, n) in &want.quantities {
+            let m = got.quantities.get(k).copied().unwrap_or(0);
+            if m < *n {
+                lost.push(format!("{k} ×{}", n - m));
+            }
+        }
+        for (k, m) in &got.quantities {
+            let n = want.quantities.get(k).copied().unwrap_or(0);
+            if *m > n {
+                gained.push(format!("{k} ×{}", m - n));
+            }
+        }
+        d.push(("quantities", format!("lost {lost:?}\n          gained {gained:?}")));
+    }
+    if want.key != got.key {
+        let changed: Vec<String> = want
+            .key
+            .iter()
+            .zip(&got.key)
+            .filter(|(w, g)| w != g)
+            .map(|((f, w), (_, g))| format!("{f}: want {w:?} got {g:?}"))
+            .collect();
+        d.push(("key", changed.join("\n          ")));
+    }
     cmp!(checks);
     d
 }

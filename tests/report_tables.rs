@@ -164,3 +164,22 @@ fn prose_that_contradicts_the_table_is_a_warning() {
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].severity, Severity::Warning);
 }
+
+#[test]
+fn a_table_that_is_there_but_unreadable_keeps_the_prose_out_of_its_fields() {
+    // c08's OCR tables cut into one cell per line with placeholder headers (数据1…数据6) and
+    // rule cells: table 3's rows are in the text but cannot be placed. The prose's 749 (新收
+    // and 结转 together) must not stand in for the table's 本年新收.
+    let text = "三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请749件，全部按期答复。\n### 一、本年新收政府信息公开申请数量\n类别\n数据1\n数据2\n---\n---\n本年新收政府信息公开申请数量\n---\n";
+    let r = xxgk::analyze(text);
+    assert_spans(text, &r);
+    assert!(r.tables.iter().all(|t| t.id != "table3"));
+    assert_eq!(r.key.requests_received, None);
+    assert!(r
+        .checks
+        .iter()
+        .any(|c| c.code == "key_unknown" && c.message.contains("表三在文中")));
+    // Without the table's rows, the prose is the report's figure.
+    let prose_only = "三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请749件，全部按期答复。\n";
+    assert_eq!(xxgk::analyze(prose_only).key.requests_received, Some(749.0));
+}

@@ -21,7 +21,7 @@ use crate::lexicon::tables::{
     T3_UNABLE,
 };
 use crate::tables::cell::{fmt_num, grid_values};
-use crate::tables::{CellStatus, RawCell, RawRow, RawTable, TableId, YEAR_COLUMNS};
+use crate::tables::{CellStatus, RawCell, RawRow, RawTable, TableId, Unread, YEAR_COLUMNS};
 use std::ops::Range;
 
 /// A field a table has but cannot give: its row is there, its reading is not certain.
@@ -104,10 +104,40 @@ fn span(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
     a.start.min(b.start)..a.end.max(b.end)
 }
 
-/// The key values and gaps the tables give.
-pub fn from_tables(tables: &[RawTable]) -> (Vec<KeyValue>, Vec<Gap>) {
+/// The key fields table 3 gives.
+const T3_FIELDS: [&str; 10] = [
+    "requests_received",
+    "requests_carried_over_from_last_year",
+    "requests_completed",
+    "requests_carried_to_next_year",
+    "outcome_disclosed",
+    "outcome_partially_disclosed",
+    "outcome_not_disclosed",
+    "outcome_unable_to_provide",
+    "outcome_not_processed",
+    "outcome_other",
+];
+
+/// The key values and gaps the tables give. A table that is there but could not be read
+/// (`unread`) makes its fields gaps: the prose's figure for them is not the table's.
+pub fn from_tables(tables: &[RawTable], unread: &[Unread]) -> (Vec<KeyValue>, Vec<Gap>) {
     let mut out = Vec::new();
     let mut gaps = Vec::new();
+    for u in unread {
+        let (fields, name): (&[&'static str], &str) = match u.id {
+            TableId::Table3 => (&T3_FIELDS, "表三"),
+            TableId::Table4 => (&["review_total", "litigation_total"], "表四"),
+            _ => continue,
+        };
+        for &field in fields {
+            gaps.push(gap(
+                field,
+                u.id.as_str(),
+                u.range.clone(),
+                format!("{name}在文中，但它的行和列无法读出。"),
+            ));
+        }
+    }
     if let Some(t) = tables.iter().find(|t| t.id == TableId::Table3) {
         table3(t, &mut out, &mut gaps);
     }
@@ -141,7 +171,7 @@ pub fn from_tables(tables: &[RawTable]) -> (Vec<KeyValue>, Vec<Gap>) {
 
 /// The key indicators the tables give (see [`from_tables`] for the fields they cannot).
 pub fn key_values(tables: &[RawTable]) -> Vec<KeyValue> {
-    from_tables(tables).0
+    from_tables(tables, &[]).0
 }
 
 fn gap(field: &'static str, from: &'static str, range: Range<usize>, why: String) -> Gap {
@@ -471,7 +501,7 @@ mod tests {
     use crate::tables::find_tables;
 
     fn keys(text: &str) -> (Vec<KeyValue>, Vec<Gap>) {
-        from_tables(&find_tables(text))
+        from_tables(&find_tables(text), &[])
     }
 
     fn get(k: &[KeyValue], f: &str) -> Option<f64> {
@@ -548,7 +578,7 @@ mod tests {
         let t3 = tables.iter().find(|t| t.id == TableId::Table3).unwrap();
         let c = &t3.row("outcome_disclosed").unwrap().cells[6];
         assert_eq!((c.value, c.status), (Some(4.0), CellStatus::Derived));
-        let (k, _) = from_tables(&tables);
+        let (k, _) = from_tables(&tables, &[]);
         let kv = k.iter().find(|k| k.field == "outcome_disclosed").unwrap();
         assert_eq!(kv.value, 4.0);
         assert!(kv.note.as_deref().unwrap().contains("相加"));

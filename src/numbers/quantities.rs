@@ -44,6 +44,8 @@ const WORD_AFTER_UNIT: &[&str] = &[
     "类型", "类别", "本级", "本次", "组织", "组成", "节点", "张贴", "套餐", "支持", "册子", "本年", "类似", "页面",
     "名义", "位于", "座谈", "通讯", "本着", "本地", "期刊", "次要", "部委", "次数", "家长", "件数", "户外", "个体",
     "个性", "条线", "场地", "处级", "批评", "台阶", "通道", "级别", "倍增",
+    // the regulation's names: 三类内部事务信息, 四类过程性信息 (条例 第十六条)
+    "类内部", "类过程",
 ];
 
 /// Finds quantities in `norm` outside the `excluded` ranges (which must be sorted).
@@ -481,6 +483,7 @@ mod tests {
     fn years_ordinals_names_and_slogans_are_not_quantities() {
         assert!(q("十九大、十九届二中全会,第七次全国人口普查").is_empty());
         assert!(q("一是加强,统一组织,一件事,最多跑一次,三同步,五公开,六稳六保").is_empty());
+        assert!(q("5.属于三类内部事务信息 6.属于四类过程性信息").is_empty());
         assert!(q("1433战略,12345热线,110宣传日,IPv6,3.0版").is_empty());
         assert_eq!(q("结转至2026年6件"), vec![("6件".into(), 6.0, "件", None)]);
         assert!(q("2019年,部门").is_empty());

@@ -173,7 +173,13 @@ fn never_repeats_a_line(norm: &str, lines: &[Range<usize>]) -> bool {
 
 /// Finds tables 2, 3 and 4 in the normalized text of a report, in every flattened form.
 pub fn find_tables(norm: &str) -> Vec<RawTable> {
+    find(norm).tables
+}
+
+/// The tables found, and the tables whose anchor line is there but that could not be read.
+pub fn find(norm: &str) -> Found {
     let lines = split_lines(norm);
+    let mut unread: Vec<Unread> = Vec::new();
     let merged_repeats = never_repeats_a_line(norm, &lines);
     let mut budget = Budget(GLUED_BUDGET);
     let mut out = Vec::new();
@@ -216,13 +222,42 @@ pub fn find_tables(norm: &str) -> Vec<RawTable> {
                 i = end_line.max(i) + 1;
                 floor = i;
             }
-            None => i += 1,
+            None => {
+                if !unread.iter().any(|u| u.id == id) {
+                    unread.push(Unread {
+                        id,
+                        range: lines[i].clone(),
+                    });
+                }
+                i += 1
+            }
         }
     }
+    unread.retain(|u| !out.iter().any(|t| t.id == u.id));
     let taken: Vec<Range<usize>> = out.iter().map(|t| t.range.clone()).collect();
     out.extend(super::stats2008::find(norm, &taken, &mut budget));
     out.sort_by_key(|t| t.range.start);
-    out
+    Found {
+        tables: out,
+        unread,
+    }
+}
+
+/// What [`find`] found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub tables: Vec<RawTable>,
+    /// Tables whose anchor (a row label or header cell only the table has) is in the text
+    /// but whose rows could not be read: a figure the prose gives for them is not the table's.
+    pub unread: Vec<Unread>,
+}
+
+/// A table that is there but could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unread {
+    pub id: TableId,
+    /// The anchor line.
+    pub range: Range<usize>,
 }
 
 /// Table 3 read by its labels has its three defining rows, all seven cells known.

@@ -236,8 +236,17 @@ fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
 /// ends in a CJK character or a closing bracket (`…数量713000074`, `…情形)50`).
 fn glued_digits_at_end(norm: &str, r: Range<usize>) -> Option<usize> {
     let s = norm.get(r.clone())?;
-    let head = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    if head.len() == s.len() || head.is_empty() {
+    // The value: the trailing run of what a cell may hold (digits, a decimal point, a
+    // thousands comma, a unit such as 元 or 万元), starting at a digit.
+    let head = s.trim_end_matches(|c: char| c.is_ascii_digit() || ".,%元万".contains(c));
+    let head = head.trim_end_matches('万'); // (万元 after a label's 万 is not the label's)
+    let value = &s[head.len()..];
+    let lead = value.find(|c: char| c.is_ascii_digit())?;
+    let head = &s[..head.len() + lead];
+    if head.is_empty() || !s[head.len()..].ends_with(|c: char| c.is_ascii_digit() || c == '元' || c == '%') {
+        return None;
+    }
+    if parse_cell(&s[head.len()..]).is_none() {
         return None;
     }
     let last = head.chars().next_back()?;
@@ -291,6 +300,8 @@ mod tests {
         assert_eq!(v[1], ("713000074".to_owned(), false));
         let (_, v) = texts("1.属于国家秘密");
         assert_eq!(v.len(), 1);
+        let (_, v) = texts("政府集中采购929120190475.34元");
+        assert_eq!(v[1], ("929120190475.34元".to_owned(), false));
     }
 
     #[test]

@@ -48,7 +48,7 @@ use crate::report::Severity;
 use std::ops::Range;
 
 pub use crate::lexicon::tables::{is_table_row_label, table2_row_columns};
-pub use detect::find_tables;
+pub use detect::{find, find_tables, Found, Unread};
 pub use identities::table_checks;
 pub(crate) use identities::{t3_consistent, Grid};
 pub use stats2008::YEAR_COLUMNS;

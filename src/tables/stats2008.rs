@@ -522,7 +522,7 @@ mod tests {
         let s = "指标名称 计量单位 2012年度 2011年度\n受理依申请公开信息总数 条 21 30\n其中：1.当面申请数 条 18 20\n2.电子邮件申请数 条 3 10\n对申请的答复数 条 21 30\n行政复议数 条 0 1\n";
         let t = table(s);
         assert_eq!(t.columns, ["第一列", "第二列"]);
-        let (k, gaps) = crate::key::from_tables(std::slice::from_ref(&t));
+        let (k, gaps) = crate::key::from_tables(std::slice::from_ref(&t), &[]);
         assert!(k.iter().all(|k| k.field != "requests_received"));
         assert!(gaps.iter().any(|g| g.field == "requests_received"));
     }

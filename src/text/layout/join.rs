@@ -61,6 +61,11 @@ pub fn plan(norm: &str, keep_space: bool) -> Vec<Edit> {
 /// Whether the break between `a` and `b` only wraps a block.
 fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> bool {
     let (ta, tb) = (a.text(norm), b.text(norm));
+    // A rule (`---`, a Markdown table's `|---|`, one of its cells on a line) is a line of
+    // its own, never the continuation of a block nor continued by one.
+    if is_rule(ta) || is_rule(tb) {
+        return false;
+    }
     // 1, 2 (a table row's numbers end a line whatever the next one starts with)
     let row = ends_in_cells(ta);
     if CONTINUES.contains(&b.first) && !row && !(b.first == ')' && starts_numbering(tb)) {
@@ -91,6 +96,13 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
     // 7 (two numbers are never one because a page cut text into nodes: rule 6 decided)
     let two_numbers = ends_in_number(ta) && b.first.is_ascii_digit();
     prof.fragments && !za && !zb && !is_terminal(ta) && !two_numbers
+}
+
+/// A rule: three or more of `-` `=` `—` (with `:` `|` and spaces), nothing else.
+fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().filter(|c| matches!(c, '-' | '=' | '—')).count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '=' | '—' | ':' | '|' | ' '))
 }
 
 /// The line ends with three or more numbers separated by white space: a table row.

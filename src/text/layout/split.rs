@@ -516,15 +516,16 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
         if c.is_ascii_digit() && t[p + 1..].starts_with(|d: char| d.is_ascii_digit()) {
             continue;
         }
-        if p > 0 {
-            let prev = t[..p].chars().next_back().unwrap_or(' ');
-            if is_cjk(prev) && !c.is_ascii_digit() && c != '(' {
-                // 一、 inside a word (第一、二季度) is no numbering.
-                continue;
-            }
-        }
+        // 一、 inside a word (第一、二季度) is no numbering, unless a long row label follows
+        // (a header run into the first row: `…法律服务机构其他一、本年新收…`).
+        let in_word = p > 0
+            && !c.is_ascii_digit()
+            && c != '('
+            && t[..p].chars().next_back().is_some_and(is_cjk);
         if let Some((_, _, body)) = headings::numbering_prefix(&t[p..]) {
-            if is_t3_label(&t[p + body..]) {
+            let after = &t[p + body..];
+            let long = || T3_LONG_LABELS.iter().any(|l| after.trim_start().starts_with(l));
+            if is_t3_label(after) && (!in_word || long()) {
                 rows.push(p);
             }
         }
