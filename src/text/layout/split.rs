@@ -340,7 +340,9 @@ fn headings_in(t: &str, marks: &[usize], seq: &mut Sequence, out: &mut Vec<usize
 fn first_sub(t: &str, title: usize, out: &mut Vec<usize>) {
     let head: usize = t[title..].chars().take(40).map(char::len_utf8).sum();
     if let Some(k) = t[title..title + head].find("(一)") {
-        if k > 0 && !t[title..title + k].contains(['。', ',', ';', ':']) {
+        // (`第二十条第(一)项` cites an article's item: no heading)
+        let before = &t[title..title + k];
+        if k > 0 && !before.contains(['。', ',', ';', ':']) && !before.ends_with('第') {
             out.push(title + k);
         }
     }
@@ -531,7 +533,7 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
         }
     }
     if rows.len() >= 3 && no_sentence_between(t, rows[0], rows[rows.len() - 1]) {
-        out.extend(rows);
+        out.extend(rows.into_iter().map(|p| pipe_row_start(t, p)));
     }
     // Table 2: the 第二十条 blocks and their rows.
     if let Some(first) = t.find("第二十条第") {
@@ -544,19 +546,32 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
                 if *stem == "规范性文件" && region[..k].ends_with("行政") {
                     continue;
                 }
-                let after = region[k + stem.len()..].trim_start();
+                // (a pipe row's cells: `规章 | 0 | 0 | 0 |`)
+                let after = region[k + stem.len()..].trim_start_matches([' ', '|']);
                 let opens_row = *stem == "第二十条第"
                     || *stem == "信息内容"
                     || after.starts_with(|c: char| c.is_ascii_digit() || c == '/' || c == '-')
                     || T2_STEMS.iter().any(|s| after.starts_with(s));
                 if opens_row {
-                    at.push(first + k);
+                    at.push(pipe_row_start(t, first + k));
                 }
             }
         }
         if at.len() >= 3 {
             out.extend(at);
         }
+    }
+}
+
+/// Where the row whose label starts at `p` begins: at its `|` when it is a pipe row joined
+/// after another (`… | 0 | | 规章 | 0 |`), else at `p`.
+fn pipe_row_start(t: &str, p: usize) -> usize {
+    let lead = t[..p].trim_end_matches(' ');
+    let piped = lead.ends_with('|') && lead[..lead.len() - 1].ends_with(' ');
+    if piped {
+        lead.len() - 1
+    } else {
+        p
     }
 }
 
@@ -673,11 +688,28 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         if prev == '#' {
             continue; // `## 一、…`: the marks belong to their heading
         }
+        // Pipe rows joined with spaces: `…| 713 | | 二、上年结转… |`, `…|---| | 予以公开 |`,
+        // `…| 0 |  ### 四、…`. (An empty cell, `| 5 |  | 3 |`, is followed by a number.)
+        if prev == '|' {
+            let cell = rest.strip_prefix('|').map(str::trim_start);
+            let new_row = cell.is_some_and(|c| {
+                c.starts_with(['-', ':', '(']) || c.starts_with(|d: char| is_cjk(d))
+            });
+            if new_row || rest.starts_with('#') {
+                out.push(q);
+            }
+            continue;
+        }
         let unit = UNIT_LIKE.contains(&next);
         // A year opening a sentence or a title (`…页面 2019年政务公开工作总结`); other numbers
         // after a word and a space stay with it (`数量 71 3 0`, `申请 749 件`).
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let year = digits == 4 && rest[4..].starts_with('年') && is_wide(prev);
+        // Inside a cell of a pipe row (`| 部分公开 (区分处理的, 只计这一情形) | 99 |`) a space
+        // is the cell's own.
+        if in_pipe_cell(t, p, q) {
+            continue;
+        }
         let split = (TERMINAL.contains(&prev) && prev != ':')
             || (starts_block(rest) && !rest.starts_with('|') && prev != '|')
             || is_header_field(rest)
@@ -687,6 +719,24 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
             out.push(q);
         }
     }
+}
+
+/// The white space `p..q` stands inside a cell of a pipe row: a `|` before it and one after
+/// it, each within 120 bytes and with no sentence end between.
+fn in_pipe_cell(t: &str, p: usize, q: usize) -> bool {
+    let mut from = p.saturating_sub(120);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (q + 120).min(t.len());
+    while !t.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &t[from..p];
+    let after = &t[q..to];
+    let open = before.rfind('|').is_some_and(|k| !before[k..].contains('。'));
+    let close = after.find('|').is_some_and(|k| !after[..k].contains('。'));
+    open && close
 }
 
 /// Characters after a space that belong to the number before it (`54 场`, `2025 年`).
