@@ -329,7 +329,7 @@ fn headings_in(t: &str, marks: &[usize], seq: &mut Sequence, out: &mut Vec<usize
             j += 1;
         }
         if j - k + 1 < 4 || !found[k].2 {
-            out.extend(found[k..=j].iter().map(|f| f.0));
+            out.extend(found[k..=j].iter().map(|f| marks_start(t, f.0)));
         }
         k = j + 1;
     }
@@ -563,6 +563,18 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
     }
 }
 
+/// Where the heading numbered at `p` begins: at its Markdown marks (`… ## 五、…`), else `p`.
+fn marks_start(t: &str, p: usize) -> usize {
+    let lead = t[..p].trim_end_matches(' ');
+    let hashes = lead.len() - lead.trim_end_matches('#').len();
+    let start = lead.len() - hashes;
+    if hashes > 0 && (start == 0 || t[..start].ends_with([' ', '\t'])) {
+        start
+    } else {
+        p
+    }
+}
+
 /// Where the row whose label starts at `p` begins: at its `|` when it is a pipe row joined
 /// after another (`… | 0 | | 规章 | 0 |`), else at `p`.
 fn pipe_row_start(t: &str, p: usize) -> usize {
@@ -692,8 +704,14 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         // `…| 0 |  ### 四、…`. (An empty cell, `| 5 |  | 3 |`, is followed by a number.)
         if prev == '|' {
             let cell = rest.strip_prefix('|').map(str::trim_start);
+            // after a rule row (`|---|---|`) whatever follows is a row
+            let last_cell = t[..p].trim_end_matches([' ', '|']);
+            let after_rule = last_cell
+                .rsplit('|')
+                .next()
+                .is_some_and(|c| c.len() >= 3 && c.bytes().all(|b| b == b'-' || b == b':'));
             let new_row = cell.is_some_and(|c| {
-                c.starts_with(['-', ':', '(']) || c.starts_with(|d: char| is_cjk(d))
+                after_rule || c.starts_with(['-', ':', '(']) || c.starts_with(|d: char| is_cjk(d))
             });
             if new_row || rest.starts_with('#') {
                 out.push(q);
@@ -705,6 +723,12 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         // after a word and a space stay with it (`数量 71 3 0`, `申请 749 件`).
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let year = digits == 4 && rest[4..].starts_with('年') && is_wide(prev);
+        // A Markdown heading run into the table under it: `### 行政复议 | 结果维持 | …`.
+        let seg = &t[out.last().copied().unwrap_or(0)..p];
+        if rest.starts_with('|') && seg.starts_with('#') && !seg.contains('|') {
+            out.push(q);
+            continue;
+        }
         // Inside a cell of a pipe row (`| 部分公开 (区分处理的, 只计这一情形) | 99 |`) a space
         // is the cell's own.
         if in_pipe_cell(t, p, q) {
