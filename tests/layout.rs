@@ -225,7 +225,10 @@ fn differences(want: &Essence, got: &Essence) -> Vec<(&'static str, String)> {
                 gained.push(format!("{k} ×{}", m - n));
             }
         }
-        d.push(("quantities", format!("lost {lost:?}\n          gained {gained:?}")));
+        d.push((
+            "quantities",
+            format!("lost {lost:?}\n          gained {gained:?}"),
+        ));
     }
     if want.key != got.key {
         let changed: Vec<String> = want

@@ -180,6 +180,7 @@ fn a_table_that_is_there_but_unreadable_keeps_the_prose_out_of_its_fields() {
         .iter()
         .any(|c| c.code == "key_unknown" && c.message.contains("表三在文中")));
     // Without the table's rows, the prose is the report's figure.
-    let prose_only = "三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请749件，全部按期答复。\n";
+    let prose_only =
+        "三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请749件，全部按期答复。\n";
     assert_eq!(xxgk::analyze(prose_only).key.requests_received, Some(749.0));
 }

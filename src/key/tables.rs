@@ -17,8 +17,8 @@
 
 use super::KeyValue;
 use crate::lexicon::tables::{
-    T2008_KEY, T2_KEY, T2_MONEY_FIELDS, T3_NOT_DISCLOSED, T3_NOT_PROCESSED, T3_OTHER_2021,
-    T3_UNABLE,
+    group_rows, T2008_KEY, T2_KEY, T2_MONEY_FIELDS, T3_NOT_DISCLOSED, T3_NOT_PROCESSED,
+    T3_OTHER_2021, T3_UNABLE,
 };
 use crate::tables::cell::{fmt_num, grid_values};
 use crate::tables::{CellStatus, RawCell, RawRow, RawTable, TableId, Unread, YEAR_COLUMNS};
@@ -234,30 +234,33 @@ fn table3(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
     ];
     for (field, keys, name) in groups {
         // 2019's single (六)其他处理 row or 2021's three: whichever the table has.
-        let mut rows: Vec<&RawRow> = t.rows.iter().filter(|r| keys.contains(&r.key)).collect();
-        // 2021's (六) rows replace a (六)其他处理 line of their own (a subtotal, or a header).
-        if field == "outcome_other" && rows.iter().any(|r| r.key != "outcome_other") {
-            rows.retain(|r| r.key != "outcome_other");
-        }
-        if rows.is_empty() {
+        let present: Vec<&RawRow> = t.rows.iter().filter(|r| keys.contains(&r.key)).collect();
+        if present.is_empty() {
             continue;
         }
         // A sum over some of the group's rows is not the group's figure: every row the
         // template gives the group must be there (a table cut short, or rows lost to a page
         // break, leave the field unknown).
-        if let Some(missing) = missing_rows(keys, &rows) {
-            let r = rows[rows.len() - 1];
-            gaps.push(gap(
-                field,
-                "table3",
-                r.range.clone(),
-                format!(
-                    "表三“{name}”只读到 {} 行，缺 {missing} 行，合计不予给出。",
-                    rows.len()
-                ),
-            ));
-            continue;
-        }
+        let members = match group_rows(keys, |k| present.iter().any(|r| r.key == k)) {
+            Ok(m) => m,
+            Err(missing) => {
+                let r = present[present.len() - 1];
+                gaps.push(gap(
+                    field,
+                    "table3",
+                    r.range.clone(),
+                    format!(
+                        "表三“{name}”只读到 {} 行，缺 {missing} 行，合计不予给出。",
+                        present.len()
+                    ),
+                ));
+                continue;
+            }
+        };
+        let rows: Vec<&RawRow> = present
+            .into_iter()
+            .filter(|r| members.contains(&r.key))
+            .collect();
         let mut sum = 0.0;
         let mut range: Option<Range<usize>> = None;
         let mut blank = false;
@@ -314,19 +317,6 @@ fn table3(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {
             });
         }
     }
-}
-
-/// How many of a group's template rows are missing from `rows` (None: complete). The
-/// group (六)其他处理 is complete as 2019's one row or as 2021's three.
-fn missing_rows(keys: &[&str], rows: &[&RawRow]) -> Option<usize> {
-    let has = |k: &str| rows.iter().any(|r| r.key == k);
-    if keys.first() == Some(&"outcome_other") {
-        let sub = &keys[1..];
-        let n = sub.iter().filter(|k| has(k)).count();
-        return (n != 0 && n != sub.len()).then_some(sub.len() - n);
-    }
-    let n = keys.iter().filter(|k| has(k)).count();
-    (n < keys.len()).then_some(keys.len() - n)
 }
 
 fn table4(t: &RawTable, out: &mut Vec<KeyValue>, gaps: &mut Vec<Gap>) {

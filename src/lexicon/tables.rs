@@ -104,6 +104,32 @@ pub const T3_OUTCOME_GROUPS: [(&str, &[&str]); 6] = [
     ),
 ];
 
+/// The rows of an outcome group (one of [`T3_OUTCOME_GROUPS`]) to add up, given which rows a
+/// table has: every row the template gives the group — (六)其他处理 is 2019's one row or
+/// 2021's three, the three replacing a (六) line of their own — or, when some are missing,
+/// how many (`Err`): a sum over part of a group is not the group's figure.
+pub fn group_rows(
+    keys: &[&'static str],
+    has: impl Fn(&str) -> bool,
+) -> Result<Vec<&'static str>, usize> {
+    if keys.first() == Some(&"outcome_other") {
+        let sub = &keys[1..];
+        let n = sub.iter().filter(|k| has(k)).count();
+        return match n {
+            0 if has("outcome_other") => Ok(vec!["outcome_other"]),
+            0 => Err(1),
+            n if n == sub.len() => Ok(sub.to_vec()),
+            n => Err(sub.len() - n),
+        };
+    }
+    let missing = keys.iter().filter(|k| !has(k)).count();
+    if missing == 0 {
+        Ok(keys.to_vec())
+    } else {
+        Err(missing)
+    }
+}
+
 /// Group of table 3 a sub-row stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum T3Group {

@@ -243,7 +243,9 @@ fn glued_digits_at_end(norm: &str, r: Range<usize>) -> Option<usize> {
     let value = &s[head.len()..];
     let lead = value.find(|c: char| c.is_ascii_digit())?;
     let head = &s[..head.len() + lead];
-    if head.is_empty() || !s[head.len()..].ends_with(|c: char| c.is_ascii_digit() || c == '元' || c == '%') {
+    if head.is_empty()
+        || !s[head.len()..].ends_with(|c: char| c.is_ascii_digit() || c == '元' || c == '%')
+    {
         return None;
     }
     if parse_cell(&s[head.len()..]).is_none() {

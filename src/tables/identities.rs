@@ -7,14 +7,15 @@
 //! - `table4_block_total`: each block, 总计 = 维持 + 纠正 + 其他 + 尚未审结;
 //! - `table_cell_doubtful`: a row whose cells could not be read with certainty (warning).
 //!
-//! An identity is evaluated only when every number in it is known (empty cells count as 0,
-//! doubtful cells make it unknown), so doubt never turns into a false error. Errors carry the
+//! An identity is evaluated only when every number in it is known (empty cells of a row that
+//! has numbers count as 0; a row left wholly blank, a doubtful cell or a row the table lacks
+//! make it unknown), so doubt never turns into a false error. Errors carry the
 //! range of the offending total cell.
 
 use super::cell::fmt_num;
 use super::cell::grid_values;
 use super::{CellStatus, RawCheck, RawRow, RawTable, TableId};
-use crate::lexicon::tables::{T2008_ROWS, T3_COLUMNS, T3_OUTCOME_GROUPS, T4_COLUMNS};
+use crate::lexicon::tables::{group_rows, T2008_ROWS, T3_COLUMNS, T3_OUTCOME_GROUPS, T4_COLUMNS};
 use crate::report::Severity;
 
 /// Rows of table 3 by key with their seven values (None: unknown).
@@ -42,21 +43,15 @@ fn balance(grid: &Grid, col: usize) -> Option<[f64; 4]> {
 fn outcomes(grid: &Grid, col: usize) -> Option<(f64, Vec<(&'static str, f64)>)> {
     let total = get(grid, "outcome_total", col)??;
     let mut groups = Vec::new();
+    // Every row of every group must be there: a table cut short is not one that fails to add
+    // up.
     for (name, keys) in T3_OUTCOME_GROUPS {
+        let members = group_rows(keys, |k| grid.iter().any(|(g, _)| *g == k)).ok()?;
         let mut sum = 0.0;
-        let mut any = false;
-        for k in keys {
-            if let Some(v) = get(grid, k, col) {
-                sum += v?;
-                any = true;
-            }
+        for k in members {
+            sum += get(grid, k, col)??;
         }
-        if any {
-            groups.push((name, sum));
-        }
-    }
-    if groups.is_empty() {
-        return None;
+        groups.push((name, sum));
     }
     Some((total, groups))
 }
@@ -135,10 +130,19 @@ fn cell_range(t: &RawTable, key: &str, col: usize) -> Option<std::ops::Range<usi
 }
 
 fn table3(t: &RawTable, out: &mut Vec<RawCheck>) {
+    // A row left wholly blank says nothing (its blanks are not shown to be zeros).
     let grid: Grid = t
         .rows
         .iter()
-        .map(|r| (r.key, grid_values(&r.cells, 7)))
+        .map(|r| {
+            let blank = r.cells.iter().all(|c| c.value.is_none());
+            let vals = if blank {
+                vec![None; 7]
+            } else {
+                grid_values(&r.cells, 7)
+            };
+            (r.key, vals)
+        })
         .collect();
     for (r, (_, vals)) in t.rows.iter().zip(&grid) {
         let Some(v) = vals.iter().copied().collect::<Option<Vec<f64>>>() else {
@@ -349,5 +353,99 @@ mod tests {
         g[4].1[0] = None;
         g[4].1[6] = None;
         assert!(t3_consistent(&g));
+    }
+
+    /// Table 3 as tab-separated rows (label, seven cells).
+    fn t3_text(rows: &[(&str, &str)]) -> String {
+        let mut s = String::from("三、收到和处理政府信息公开申请情况\n申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n");
+        for (label, cells) in rows {
+            s.push_str(label);
+            for c in cells.split(' ') {
+                s.push('\t');
+                s.push_str(if c == "_" { "" } else { c });
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        table_checks(&crate::tables::find_tables(text))
+            .into_iter()
+            .map(|c| c.code)
+            .collect()
+    }
+
+    #[test]
+    fn outcome_total_only_over_whole_groups_and_never_against_a_blank_row() {
+        let head = [
+            ("一、本年新收政府信息公开申请数量", "5 0 0 0 0 0 5"),
+            ("二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0"),
+            ("(一)予以公开", "3 0 0 0 0 0 3"),
+            ("(二)部分公开", "0 0 0 0 0 0 0"),
+            ("(三)不予公开 1.属于国家秘密", "0 0 0 0 0 0 0"),
+            ("2.其他法律行政法规禁止公开", "0 0 0 0 0 0 0"),
+            ("3.危及“三安全一稳定”", "0 0 0 0 0 0 0"),
+            ("4.保护第三方合法权益", "0 0 0 0 0 0 0"),
+            ("5.属于三类内部事务信息", "0 0 0 0 0 0 0"),
+            ("6.属于四类过程性信息", "0 0 0 0 0 0 0"),
+            ("7.属于行政执法案卷", "0 0 0 0 0 0 0"),
+            ("8.属于行政查询事项", "0 0 0 0 0 0 0"),
+            ("(四)无法提供 1.本机关不掌握相关政府信息", "1 0 0 0 0 0 1"),
+            ("2.没有现成信息需要另行制作", "0 0 0 0 0 0 0"),
+            ("3.补正后申请内容仍不明确", "0 0 0 0 0 0 0"),
+            ("(五)不予处理 1.信访举报投诉类申请", "0 0 0 0 0 0 0"),
+            ("2.重复申请", "0 0 0 0 0 0 0"),
+            ("3.要求提供公开出版物", "0 0 0 0 0 0 0"),
+            ("4.无正当理由大量反复申请", "0 0 0 0 0 0 0"),
+            ("5.要求行政机关确认或重新出具已获取信息", "0 0 0 0 0 0 0"),
+            (
+                "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "1 0 0 0 0 0 1",
+            ),
+        ];
+        let tail = [
+            (
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "0 0 0 0 0 0 0",
+            ),
+            ("3.其他", "0 0 0 0 0 0 0"),
+        ];
+        let total = ("(七)总计", "5 0 0 0 0 0 5");
+        let next = ("四、结转下年度继续办理", "0 0 0 0 0 0 0");
+        // Whole: 3 + 1 + 1 = 5 holds; with 总计 6 it fails.
+        let whole: Vec<_> = head
+            .iter()
+            .chain(&tail)
+            .chain([&total, &next])
+            .copied()
+            .collect();
+        assert!(!codes(&t3_text(&whole)).contains(&"table3_outcome_total"));
+        let wrong: Vec<_> = head
+            .iter()
+            .chain(&tail)
+            .chain([&("(七)总计", "6 0 0 0 0 0 6"), &next])
+            .copied()
+            .collect();
+        assert!(codes(&t3_text(&wrong)).contains(&"table3_outcome_total"));
+        // (六) cut short (two of its three rows lost): no judgement, whatever the total.
+        let cut: Vec<_> = head
+            .iter()
+            .chain([&("(七)总计", "6 0 0 0 0 0 6"), &next])
+            .copied()
+            .collect();
+        assert!(!codes(&t3_text(&cut)).contains(&"table3_outcome_total"));
+        // A wholly blank (七)总计 (a header row read as it) is not a total of 0.
+        let blank: Vec<_> = head
+            .iter()
+            .chain(&tail)
+            .chain([&("(七)总计", "_ _ _ _ _ _ _"), &next])
+            .copied()
+            .collect();
+        let c = codes(&t3_text(&blank));
+        assert!(
+            !c.contains(&"table3_outcome_total") && !c.contains(&"table3_column_balance"),
+            "{c:?}"
+        );
     }
 }

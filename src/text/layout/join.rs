@@ -102,7 +102,8 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
 fn is_rule(t: &str) -> bool {
     let t = t.trim();
     t.chars().filter(|c| matches!(c, '-' | '=' | '—')).count() >= 3
-        && t.chars().all(|c| matches!(c, '-' | '=' | '—' | ':' | '|' | ' '))
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '—' | ':' | '|' | ' '))
 }
 
 /// The line ends with three or more numbers separated by white space: a table row.

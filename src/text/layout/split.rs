@@ -526,7 +526,11 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
             && t[..p].chars().next_back().is_some_and(is_cjk);
         if let Some((_, _, body)) = headings::numbering_prefix(&t[p..]) {
             let after = &t[p + body..];
-            let long = || T3_LONG_LABELS.iter().any(|l| after.trim_start().starts_with(l));
+            let long = || {
+                T3_LONG_LABELS
+                    .iter()
+                    .any(|l| after.trim_start().starts_with(l))
+            };
             if is_t3_label(after) && (!in_word || long()) {
                 rows.push(p);
             }
@@ -758,7 +762,9 @@ fn in_pipe_cell(t: &str, p: usize, q: usize) -> bool {
     }
     let before = &t[from..p];
     let after = &t[q..to];
-    let open = before.rfind('|').is_some_and(|k| !before[k..].contains('。'));
+    let open = before
+        .rfind('|')
+        .is_some_and(|k| !before[k..].contains('。'));
     let close = after.find('|').is_some_and(|k| !after[..k].contains('。'));
     open && close
 }
