@@ -90,6 +90,7 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         }
         first_line = false;
         let (marks, stops) = marks(t);
+        glued_pipe_rows(t, &mut here);
         table_rows(t, &marks, &mut here);
         headings_in(t, &marks, &mut seq, &mut here);
         unnumbered_parts(t, &stops, &mut here);
@@ -567,12 +568,43 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
     }
 }
 
+/// Pipe rows joined with nothing between them (`…| 9 ||项目|本年新收件数|…`, `…| 31 |##`):
+/// a `||` followed by a cell that opens a row (words, a rule, a numbering) or by Markdown
+/// marks is a row boundary, in a line of many cells. (An empty cell, `| 5 || 3 |`, is
+/// followed by a number.)
+fn glued_pipe_rows(t: &str, out: &mut Vec<usize>) {
+    if t.len() < 200 || t.bytes().filter(|&b| b == b'|').count() < 12 {
+        return;
+    }
+    for (k, _) in t.match_indices("||") {
+        let rest = t[k + 2..].trim_start_matches(' ');
+        // after a rule row (`|---|---||27 |`) whatever follows is a row
+        let last_cell = t[..k].rsplit('|').next().unwrap_or("").trim();
+        let after_rule = last_cell.len() >= 3 && last_cell.bytes().all(|b| b == b'-' || b == b':');
+        let opens = after_rule
+            || rest.starts_with(['-', ':', '(', '#'])
+            || rest.starts_with(|c: char| is_cjk(c));
+        if opens {
+            out.push(k + 1);
+        }
+    }
+    // `…| 31 |## 四、…`, `|### 行政复议| 结果维持 |`: a Markdown heading between rows, ended
+    // by the next row's `|`.
+    for (k, _) in t.match_indices("|#") {
+        out.push(k + 1);
+        let head = &t[k + 1..];
+        if let Some(e) = head.find('|').filter(|&e| e <= 90 && !head[..e].contains('。')) {
+            out.push(k + 1 + e);
+        }
+    }
+}
+
 /// Where the heading numbered at `p` begins: at its Markdown marks (`… ## 五、…`), else `p`.
 fn marks_start(t: &str, p: usize) -> usize {
     let lead = t[..p].trim_end_matches(' ');
     let hashes = lead.len() - lead.trim_end_matches('#').len();
     let start = lead.len() - hashes;
-    if hashes > 0 && (start == 0 || t[..start].ends_with([' ', '\t'])) {
+    if hashes > 0 && (start == 0 || t[..start].ends_with([' ', '\t', '|'])) {
         start
     } else {
         p
@@ -580,10 +612,10 @@ fn marks_start(t: &str, p: usize) -> usize {
 }
 
 /// Where the row whose label starts at `p` begins: at its `|` when it is a pipe row joined
-/// after another (`… | 0 | | 规章 | 0 |`), else at `p`.
+/// after another (`… | 0 | | 规章 | 0 |`, `…| 0 ||规章|`), else at `p`.
 fn pipe_row_start(t: &str, p: usize) -> usize {
     let lead = t[..p].trim_end_matches(' ');
-    let piped = lead.ends_with('|') && lead[..lead.len() - 1].ends_with(' ');
+    let piped = lead.ends_with('|') && lead[..lead.len() - 1].ends_with([' ', '|']);
     if piped {
         lead.len() - 1
     } else {
