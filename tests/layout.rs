@@ -116,7 +116,39 @@ const TRANSFORMS: &[Transform] = &[
 /// (document, transformation, field) → why the field may lose values there. A listed
 /// field may only lose information (a value becomes null, a quantity disappears), never
 /// gain or change one.
-const EXCEPTIONS: &[(&str, &str, &str, &str)] = &[];
+const EXCEPTIONS: &[(&str, &str, &str, &str)] = &[
+    ("c09", "join_nothing", "key", GLUED_TABLE2),
+    ("c10", "join_nothing", "key", GLUED_TABLE2),
+    (
+        "c11",
+        "join_nothing",
+        "key",
+        "table 2 as for c09; tables 3 and 4: the crawler merged equal neighbouring cells \
+         (287|24|2|0|1|1|315 arrived as 287 24 2 0 1 315), and glued into one digit run \
+         the merges and the cuts together leave several readings",
+    ),
+    (
+        "c11",
+        "join_space",
+        "key",
+        "merged neighbouring cells joined with spaces look like a PDF row whose blank cells \
+         were dropped: a merge is assumed only where each cell stood on its own line",
+    ),
+    (
+        "c08",
+        "cells",
+        "key",
+        "OCR Markdown cut into one cell per line: each row of tables 3 and 4 stands under its \
+         own placeholder header (类别, 数据1…数据6, 总计) and rule cells (---), so the cells \
+         cannot be placed in the template's columns",
+    ),
+];
+
+/// Table 2's rows have no arithmetic of their own (制发/废止/现行有效, 新制作/新公开/对外公开
+/// 总数, 项目数/处理决定数): once their cells are glued into one digit run, several readings
+/// remain and the cells are doubtful.
+const GLUED_TABLE2: &str =
+    "table 2 glued into digit runs: its rows have no sums to choose a reading";
 
 /// The parts of an analysis that must not depend on layout.
 #[derive(Debug, PartialEq)]
@@ -257,6 +289,12 @@ fn only_lost(field: &str, want: &Essence, got: &Essence) -> bool {
             .iter()
             .zip(&want.key)
             .all(|((_, g), (_, w))| g.is_none() || g == w),
+        // Lost values bring their own notes (a value not given, a cell not read) and take
+        // the checks that needed them; nothing else.
+        "checks" => got
+            .checks
+            .iter()
+            .all(|c| want.checks.contains(c) || c == "key_unknown" || c == "table_cell_doubtful"),
         _ => false,
     }
 }
@@ -274,9 +312,13 @@ fn every_layout_gives_the_same_analysis() {
             common::assert_spans(&input, &r);
             let got = essence(&r);
             for (field, diff) in differences(&want, &got) {
-                let excused = EXCEPTIONS
-                    .iter()
-                    .any(|(d, tr, f, _)| *d == id && *tr == t.name && *f == field)
+                // a field excused for losing values may take its checks along
+                let excused_field = |f: &str| {
+                    EXCEPTIONS
+                        .iter()
+                        .any(|(d, tr, ef, _)| *d == id && *tr == t.name && *ef == f)
+                };
+                let excused = (excused_field(field) || field == "checks" && excused_field("key"))
                     && only_lost(field, &want, &got);
                 if !excused {
                     failures.push(format!("{id} {} {field}:\n          {diff}", t.name));

@@ -593,7 +593,10 @@ fn glued_pipe_rows(t: &str, out: &mut Vec<usize>) {
     for (k, _) in t.match_indices("|#") {
         out.push(k + 1);
         let head = &t[k + 1..];
-        if let Some(e) = head.find('|').filter(|&e| e <= 90 && !head[..e].contains('。')) {
+        if let Some(e) = head
+            .find('|')
+            .filter(|&e| e <= 90 && !head[..e].contains('。'))
+        {
             out.push(k + 1 + e);
         }
     }
