@@ -193,3 +193,28 @@ pub fn ends_with_any(t: &str, exts: &[&str]) -> bool {
     exts.iter()
         .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
+
+/// How the names of reporting bodies end (人民政府, 办公室, 局 …): a name before a year opens a
+/// title (`某市人民政府办公室2015年政府信息公开工作年度报告`), it is not a line of its own.
+pub const BODY_SUFFIXES: &[&str] = &[
+    "政府",
+    "办公室",
+    "办公厅",
+    "局",
+    "委员会",
+    "委",
+    "厅",
+    "署",
+    "中心",
+    "院",
+    "办",
+    "管委会",
+    "管理委员会",
+    "街道",
+    "办事处",
+    "公司",
+    "市",
+    "县",
+    "区",
+    ")",
+];

@@ -21,7 +21,7 @@
 use super::join::{is_header_field, starts_block};
 use super::profile::{self, TERMINAL};
 use super::Edit;
-use crate::lexicon::page::{BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
+use crate::lexicon::page::{BODY_SUFFIXES, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
 use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral};
@@ -359,10 +359,21 @@ fn is_numeral(c: char) -> bool {
 /// first sentence end or part heading, a header field, a breadcrumb, a year opening a title or
 /// sentence, and the text after a document title or a date-time begin lines.
 fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
-    let end = t
+    let mut end = t
         .find('。')
         .unwrap_or(t.len())
         .min(t.find("一、").unwrap_or(t.len()));
+    // `正文:` ends the header: the body follows on a line of its own.
+    if let Some(k) = t[..end].find("正文:") {
+        if k > 0 {
+            out.push(k);
+        }
+        let body = k + "正文:".len();
+        if t[body..].trim().len() > 0 {
+            out.push(body + (t[body..].len() - t[body..].trim_start().len()));
+        }
+        end = k;
+    }
     let zone = &t[..end];
     // Only a header run together: it holds a header field or a breadcrumb.
     let header = (zone.contains(':') || BREADCRUMB_STARTS.iter().any(|k| zone.contains(k)))
@@ -371,7 +382,15 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
                 zone[q + k.len()..].trim_start().starts_with(':') || BREADCRUMB_STARTS.contains(k)
             })
         });
-    if char_len(zone) < 60 || !(header || first_line) {
+    // (a short first line is a title alone — unless a title ends inside it and more text
+    // follows: `…年度报告…年度报告。`)
+    let title_inside = || {
+        DOC_TITLE_ENDS.iter().any(|w| {
+            zone.find(w)
+                .is_some_and(|k| zone[k + w.len()..].starts_with(|c: char| is_cjk(c)))
+        })
+    };
+    if !(header || first_line) || char_len(zone) < 60 && !title_inside() {
         return;
     }
     let mut skip_to = 0;
@@ -382,7 +401,7 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             '》' => depth = (depth - 1).max(0),
             _ => {}
         }
-        if p < skip_to || p == 0 || depth > 0 {
+        if p < skip_to || depth > 0 || p == 0 && !TITLE_KEYS.iter().any(|k| zone.starts_with(k)) {
             continue;
         }
         let rest = &t[p..];
@@ -393,8 +412,26 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             .filter(|k| rest.starts_with(**k) && rest[k.len()..].trim_start().starts_with(':'))
             .max_by_key(|k| k.len())
         {
-            out.push(p);
+            if p > 0 {
+                out.push(p);
+            }
             skip_to = p + k.len();
+            // A title field's value is one title: no break inside it before its end word
+            // (`标题:三明市2021年政府信息公开工作年度报告发布时间:…`).
+            if TITLE_KEYS.contains(k) {
+                let v = &t[skip_to..];
+                if let Some(e) = DOC_TITLE_ENDS
+                    .iter()
+                    .filter_map(|w| v.find(w).map(|e| e + w.len()))
+                    .filter(|&e| e <= 300)
+                    .min()
+                {
+                    skip_to += e;
+                    if t[skip_to..].starts_with(|c: char| is_cjk(c)) {
+                        out.push(skip_to);
+                    }
+                }
+            }
             continue;
         }
         if BREADCRUMB_STARTS.iter().any(|b| rest.starts_with(b)) {
@@ -408,14 +445,16 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             )
         {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if digits == 4 && rest[4..].starts_with('年') {
+            if digits == 4 && rest[4..].starts_with('年') && !names_title_body(t, out, p) {
                 out.push(p);
                 continue;
             }
         }
         if let Some(w) = DOC_TITLE_ENDS.iter().find(|w| rest.starts_with(**w)) {
-            let q = p + w.len();
-            if t[q..].starts_with(|d: char| is_cjk(d) || d.is_ascii_digit()) {
+            // (the body may follow after the spaces of its indentation)
+            let after = t[p + w.len()..].trim_start_matches([' ', '\t']);
+            let q = t.len() - after.len();
+            if after.starts_with(|d: char| is_cjk(d) || d.is_ascii_digit()) {
                 out.push(q);
             }
             continue;
@@ -429,6 +468,20 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
         }
     }
 }
+
+/// The text before the year at `p` (since the last break) is the name of a body that opens
+/// the title ending shortly after: `某市人民政府办公室|2015年…年度报告` stays one line.
+fn names_title_body(t: &str, breaks: &[usize], p: usize) -> bool {
+    let from = breaks.iter().copied().filter(|&b| b < p).max().unwrap_or(0);
+    let name = t[from..p].rsplit(':').next().unwrap_or("");
+    let n = char_len(name);
+    (2..=30).contains(&n)
+        && BODY_SUFFIXES.iter().any(|s| name.ends_with(s))
+        && DOC_TITLE_ENDS.iter().any(|w| head(&t[p..], 60).contains(w))
+}
+
+/// Header fields whose value is the document's title.
+const TITLE_KEYS: &[&str] = &["标题"];
 
 /// Length of a date (and time) at the start of `s`: `2023-02-20`, `2023/01/18 11:34:01`,
 /// `2023-02-20 15:07`.
@@ -874,6 +927,25 @@ mod tests {
             "{got:#?}"
         );
         assert!(got.contains(&"行政许可10690".to_owned()), "{got:#?}");
+    }
+
+    #[test]
+    fn a_header_run_into_its_title_and_body_comes_apart_but_the_title_stays_whole() {
+        let got = lines("标题:三明市2021年政府信息公开工作年度报告发布时间:文号:来源:政府信息公开办正文:根据新修订的《中华人民共和国政府信息公开条例》规定,现公布三明市2021年政府信息公开工作年度报告。");
+        assert_eq!(
+            got[0], "标题:三明市2021年政府信息公开工作年度报告",
+            "{got:#?}"
+        );
+        assert!(got.contains(&"来源:政府信息公开办".to_owned()), "{got:#?}");
+        // a title repeated as the first sentence, and a title before an indented body
+        let got = lines("云浮市人民政府办公室2015年政府信息公开工作年度报告云浮市人民政府办公室2015年政府信息公开工作年度报告。");
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(got[0].ends_with("年度报告"), "{got:#?}");
+        let got = lines("您现在的位置: 首页政府信息公开详细页面2019年政务公开工作总结 2019年,市政务公开办认真贯彻落实新修订的《中华人民共和国政府信息公开条例》。");
+        assert!(
+            got.iter().any(|l| l.ends_with("2019年政务公开工作总结")),
+            "{got:#?}"
+        );
     }
 
     #[test]
