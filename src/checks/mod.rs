@@ -8,6 +8,7 @@
 mod completeness;
 mod deadline;
 mod numbering;
+mod partition;
 mod pictures;
 mod prose_arithmetic;
 mod prose_vs_table;
@@ -80,6 +81,7 @@ pub fn run(cx: &Context) -> Vec<Finding> {
     out.extend(deadline::check(cx));
     out.extend(numbering::check(cx));
     out.extend(prose_arithmetic::check(cx));
+    out.extend(partition::check(cx));
     out.extend(prose_vs_table::check(cx));
     out.extend(requests_balance::check(cx));
     out
