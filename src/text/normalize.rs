@@ -87,23 +87,91 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Builds the normalized view of `orig`.
     pub fn new(orig: &'a str) -> Text<'a> {
-        // Stage 1: per-character folding, one output char per input char (so the char index
-        // is the input char offset), counting the script marks on the way; then t2s when
-        // the text is traditional.
+        // The script and the input's character index, in one pass.
         let mut count = MarkCount::default();
         let mut orig_index = CharIndex::with_capacity(orig.len());
-        let mut folded: Vec<char> = Vec::with_capacity(orig.len() / 2 + 1);
+        let table = marks();
         for (b, c) in orig.char_indices() {
             orig_index.push(b);
-            count.add(c);
-            folded.push(fold_char(c));
+            count.add_in(table, c);
         }
         let script = count.script();
         if script == Script::Traditional {
-            to_simplified_in_place(&mut folded);
+            return Text::traditional(orig, orig_index);
         }
-        // Stage 2: phrase rewrites, pinyin removal and line-break folding, which may change
-        // the length; the map keeps each output byte's source character.
+        // Simplified text (or none): most characters stay as they are, so the text is copied
+        // a run of unchanged characters of one width at a time, and the map gets one run
+        // per such run.
+        let b = orig.as_bytes();
+        let mut norm = String::with_capacity(orig.len());
+        let mut map = OffsetMapBuilder::default();
+        let (mut pos, mut ci) = (0usize, 0usize);
+        let mut prev_cjk = false;
+        while pos < b.len() {
+            let w = utf8_width(b[pos]);
+            let (run_start, run_ci) = (pos, ci);
+            while pos + w <= b.len() && utf8_width(b[pos]) == w {
+                let c = char_at(orig, pos, w);
+                let changes = if w == 1 {
+                    c == '\r' || c == '(' && prev_cjk
+                } else {
+                    fold_char(c) != c
+                };
+                if changes {
+                    break;
+                }
+                prev_cjk = is_cjk(c);
+                pos += w;
+                ci += 1;
+            }
+            if ci > run_ci {
+                norm.push_str(&orig[run_start..pos]);
+                map.push_run(w, run_ci, 1, ci - run_ci);
+            }
+            if pos >= b.len() || utf8_width(b[pos]) != w || pos + w > b.len() {
+                continue;
+            }
+            // A character that changes.
+            let c = char_at(orig, pos, w);
+            if c == '\r' {
+                // \r\n → \n, lone \r → \n
+                push(&mut norm, &mut map, '\n', ci);
+                let both = b.get(pos + 1) == Some(&b'\n');
+                pos += if both { 2 } else { 1 };
+                ci += if both { 2 } else { 1 };
+                prev_cjk = false;
+                continue;
+            }
+            if c == '(' && prev_cjk {
+                prev_cjk = false;
+                if let Some((chars, bytes)) = pinyin_gloss_str(&orig[pos..]) {
+                    pos += bytes;
+                    ci += chars;
+                    continue;
+                }
+            }
+            push(&mut norm, &mut map, fold_char(c), ci);
+            prev_cjk = is_cjk(c);
+            pos += w;
+            ci += 1;
+        }
+        Text {
+            orig,
+            norm,
+            map: map.finish(ci),
+            orig_index,
+            script,
+        }
+    }
+
+    /// The normalized view of a traditional-script input: characters folded and converted
+    /// to simplified one for one, then the phrases rewritten.
+    fn traditional(orig: &'a str, orig_index: CharIndex) -> Text<'a> {
+        let mut folded: Vec<char> = orig.chars().map(fold_char).collect();
+        to_simplified_in_place(&mut folded);
+        let script = Script::Traditional;
+        // Phrase rewrites, pinyin removal and line-break folding, which may change the
+        // length; the map keeps each output byte's source character.
         let mut norm = String::with_capacity(orig.len());
         let mut map = OffsetMapBuilder::default();
         let mut i = 0;
@@ -119,7 +187,7 @@ impl<'a> Text<'a> {
                 };
                 continue;
             }
-            if script == Script::Traditional && is_cjk(c) {
+            if is_cjk(c) {
                 if let Some((len, to)) = match_phrase(&folded[i..]) {
                     for t in to.chars() {
                         push(&mut norm, &mut map, t, i);
@@ -225,6 +293,29 @@ impl<'a> Text<'a> {
     }
 }
 
+/// UTF-8 width of the character whose first byte is `lead` (1 for a stray continuation
+/// byte, which valid UTF-8 never starts a character with).
+#[inline]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// The character of width `w` at byte `pos` of `s` (a character boundary).
+#[inline]
+fn char_at(s: &str, pos: usize, w: usize) -> char {
+    if w == 1 {
+        return char::from(s.as_bytes()[pos]);
+    }
+    s.get(pos..pos + w)
+        .and_then(|t| t.chars().next())
+        .unwrap_or('\u{FFFD}')
+}
+
 #[inline]
 fn push(norm: &mut String, map: &mut OffsetMapBuilder, c: char, src: usize) {
     norm.push(c);
@@ -289,9 +380,13 @@ struct MarkCount {
 
 impl MarkCount {
     fn add(&mut self, c: char) {
+        self.add_in(marks(), c)
+    }
+    #[inline]
+    fn add_in(&mut self, table: &[u8], c: char) {
         match (c as u32)
             .checked_sub(CJK_FIRST)
-            .and_then(|i| marks().get(i as usize))
+            .and_then(|i| table.get(i as usize))
         {
             Some(1) => self.traditional += 1,
             Some(2) => self.simplified += 1,
@@ -396,6 +491,14 @@ fn match_phrase(s: &[char]) -> Option<(usize, &'static str)> {
         .map(|(k, to)| (k.len(), *to))
 }
 
+/// [`pinyin_gloss_len`] on text: the gloss at the start of `s` in characters and bytes.
+fn pinyin_gloss_str(s: &str) -> Option<(usize, usize)> {
+    let head: Vec<char> = s.chars().take(10).collect();
+    let n = pinyin_gloss_len(&head)?;
+    let bytes = head[..n].iter().map(|c| c.len_utf8()).sum();
+    Some((n, bytes))
+}
+
 /// Length of a pinyin gloss such as `(jù)` right after a CJK character: lowercase Latin
 /// letters with at least one tone mark (or ü), 1–7 letters, in parentheses.
 fn pinyin_gloss_len(s: &[char]) -> Option<usize> {
@@ -479,5 +582,54 @@ mod tests {
         let t = Text::new("这个报告的档案");
         assert_eq!(t.script, Script::Simplified);
         assert_eq!(t.norm, "这个报告的档案");
+    }
+
+    /// The simplified path's specification, one character at a time: the normalized text
+    /// and, per normalized byte, the input character it came from.
+    fn reference(orig: &str) -> (String, Vec<usize>) {
+        let cs: Vec<char> = orig.chars().collect();
+        let (mut norm, mut map) = (String::new(), Vec::new());
+        let mut i = 0;
+        while i < cs.len() {
+            let c = fold_char(cs[i]);
+            if c == '\r' {
+                norm.push('\n');
+                map.push(i);
+                i += if cs.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                continue;
+            }
+            norm.push(c);
+            map.extend(std::iter::repeat_n(i, c.len_utf8()));
+            i += 1;
+            if cs.get(i) == Some(&'(') && is_cjk(c) {
+                if let Some(skip) = pinyin_gloss_len(&cs[i..]) {
+                    i += skip;
+                }
+            }
+        }
+        (norm, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_run_by_run_path_answers_like_the_character_path(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "这是", "报告", "a", "12", "\r\n", "\r", "\n", "（", "）", "，", "：", "１２",
+                    "\u{3000}", "—", "(jù)", "(ab)", "(", "〇", "é", "𠀀", " ", "、", "。",
+                ]),
+                0..40,
+            )
+        ) {
+            let orig: String = parts.concat();
+            let t = Text::new(&orig);
+            proptest::prop_assume!(t.script == Script::Simplified);
+            let (norm, map) = reference(&orig);
+            proptest::prop_assert_eq!(&t.norm, &norm);
+            for (b, &src) in map.iter().enumerate() {
+                proptest::prop_assert_eq!(t.map.get(b), src, "byte {}", b);
+            }
+            proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
+        }
     }
 }
