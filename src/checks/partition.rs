@@ -37,8 +37,7 @@ fn sentence(cx: &Context, qs: &[&Found], qizhong: usize) -> Option<Finding> {
     // The total: the last count before 其中.
     let total = qs
         .iter()
-        .filter(|q| q.range.end <= qizhong)
-        .next_back()
+        .rfind(|q| q.range.end <= qizhong)
         .filter(|q| q.unit != "%" && q.approx.is_none() && q.value > 0.0)?;
     // The parts: the counts after 其中 in the total's unit, each with its label (the words
     // between it and what stands before it).

@@ -248,9 +248,7 @@ fn glued_digits_at_end(norm: &str, r: Range<usize>) -> Option<usize> {
     {
         return None;
     }
-    if parse_cell(&s[head.len()..]).is_none() {
-        return None;
-    }
+    parse_cell(&s[head.len()..])?;
     let last = head.chars().next_back()?;
     let ok = crate::scan::chars::is_cjk(last) || matches!(last, ')' | '”' | '"' | ']' | '】');
     ok.then_some(r.start + head.len())

@@ -369,7 +369,7 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             out.push(k);
         }
         let body = k + "正文:".len();
-        if t[body..].trim().len() > 0 {
+        if !t[body..].trim().is_empty() {
             out.push(body + (t[body..].len() - t[body..].trim_start().len()));
         }
         end = k;
