@@ -18,21 +18,38 @@ use crate::text::{layout, lines};
 use std::ops::Range;
 
 pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
+    run_observed(input, decoded, &mut |_| {})
+}
+
+/// [`run`], calling `done(stage)` as each stage ends (for profiling tools: the core keeps no
+/// clock, so the same hook times the stages natively and in the page). The stages, in order:
+/// [`STAGES`].
+pub(crate) fn run_observed(
+    input: &str,
+    decoded: Option<&Decoded>,
+    done: &mut dyn FnMut(&'static str),
+) -> Report {
     let mut text = Text::new(input);
+    done("normalize");
     layout::recover(&mut text);
+    done("layout");
     let text = text;
     let norm = text.norm.as_str();
     let lines = lines::split(norm);
+    done("lines");
     let title = title::find(norm, &lines);
     let furn = furniture::detect(norm, &lines, title.as_ref());
+    done("title+furniture");
     let dates = crate::scan::dates::find_all(norm);
     let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
+    done("meta");
     let tables::Found {
         tables: raw_tables,
         unread,
     } = tables::find(norm);
     let table_ranges = table_spans(norm, &raw_tables);
+    done("tables");
     let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era, &table_ranges);
     let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
     if !matches!(
@@ -44,8 +61,10 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         // but only annual reports are checked for completeness.
         tree.retain(|n| n.style.name() != "none" || n.number.is_some() || !n.title.is_empty());
     }
+    done("sections");
     let excluded = excluded_ranges(&lines, &furn, &found, &dates, &table_ranges);
     let qs = quantities::extract(norm, &excluded);
+    done("quantities");
     let parts: Vec<(Option<&str>, Range<usize>)> = tree
         .iter()
         .map(|n| (n.canonical, n.heading.end.min(n.range.end)..n.range.end))
@@ -59,6 +78,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     prose.extend(zeros);
     let (table_keys, key_gaps) = key::from_tables(&raw_tables, &unread);
     let keys = key::merge(table_keys, &key_gaps, prose);
+    done("key");
     let findings = checks::run(&Context {
         norm,
         lines: &lines,
@@ -84,8 +104,9 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         .map(|c| checks::Finding::new(c.code, c.severity, c.message, c.range))
         .chain(gap_findings);
     let findings: Vec<checks::Finding> = table_findings.chain(findings).collect();
+    done("checks");
 
-    Report {
+    let report = Report {
         schema: SCHEMA.to_owned(),
         meta: meta_of(&text, &found, title.as_ref(), doc_type),
         sections: tree.iter().map(|n| section_of(&text, n)).collect(),
@@ -125,8 +146,25 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
             format: None,
             diagnostics: decoded.map(|d| d.notes.clone()).unwrap_or_default(),
         },
-    }
+    };
+    done("report");
+    report
 }
+
+/// The stages [`run_observed`] reports, in order.
+pub const STAGES: [&str; 11] = [
+    "normalize",
+    "layout",
+    "lines",
+    "title+furniture",
+    "meta",
+    "tables",
+    "sections",
+    "quantities",
+    "key",
+    "checks",
+    "report",
+];
 
 /// The tables' ranges in text order, neighbours with only white space between them merged
 /// (a document of many tables gives the later stages few ranges to look through).

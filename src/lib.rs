@@ -48,6 +48,14 @@ pub fn analyze(text: &str) -> Report {
     analysis::run(text, None)
 }
 
+/// [`analyze`], calling `done(stage)` as each stage of the pipeline ends, in the order of
+/// [`STAGES`] — for profiling tools, which time the calls (the core keeps no clock).
+pub fn analyze_observed(text: &str, done: &mut dyn FnMut(&'static str)) -> Report {
+    analysis::run_observed(text, None, done)
+}
+
+pub use analysis::STAGES;
+
 /// Analyses a report given as bytes in any supported encoding (UTF-8 with or without BOM,
 /// UTF-16 with BOM, GB18030/GBK, Big5).
 ///
