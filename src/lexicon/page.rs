@@ -218,3 +218,22 @@ pub const BODY_SUFFIXES: &[&str] = &[
     "区",
     ")",
 ];
+
+/// The longest header field key at the start of `s` that a colon follows (`发布时间:`,
+/// `信息来源 :`). Keys are looked at only when `s` starts with a key's first character.
+pub fn header_key_at(s: &str) -> Option<&'static str> {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<char> = HEADER_KEYS.iter().filter_map(|k| k.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let c = s.chars().next()?;
+    first.binary_search(&c).ok()?;
+    HEADER_KEYS
+        .iter()
+        .filter(|k| s.starts_with(**k) && s[k.len()..].trim_start().starts_with(':'))
+        .max_by_key(|k| k.len())
+        .copied()
+}

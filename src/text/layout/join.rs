@@ -101,6 +101,9 @@ fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> 
 /// A rule: three or more of `-` `=` `—` (with `:` `|` and spaces), nothing else.
 fn is_rule(t: &str) -> bool {
     let t = t.trim();
+    if !t.starts_with(['-', '=', '—', ':', '|']) {
+        return false;
+    }
     t.chars().filter(|c| matches!(c, '-' | '=' | '—')).count() >= 3
         && t.chars()
             .all(|c| matches!(c, '-' | '=' | '—' | ':' | '|' | ' '))

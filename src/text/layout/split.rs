@@ -21,7 +21,9 @@
 use super::join::{is_header_field, starts_block};
 use super::profile::{self, TERMINAL};
 use super::Edit;
-use crate::lexicon::page::{BODY_SUFFIXES, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
+use crate::lexicon::page::{
+    header_key_at, BODY_SUFFIXES, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS,
+};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
 use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral};
@@ -376,11 +378,10 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
     }
     let zone = &t[..end];
     // Only a header run together: it holds a header field or a breadcrumb.
-    let header = (zone.contains(':') || BREADCRUMB_STARTS.iter().any(|k| zone.contains(k)))
-        && HEADER_KEYS.iter().chain(BREADCRUMB_STARTS).any(|k| {
-            zone.match_indices(k).any(|(q, _)| {
-                zone[q + k.len()..].trim_start().starts_with(':') || BREADCRUMB_STARTS.contains(k)
-            })
+    let header = BREADCRUMB_STARTS.iter().any(|k| zone.contains(k))
+        || zone.match_indices(':').any(|(q, _)| {
+            let before = zone[..q].trim_end();
+            HEADER_KEYS.iter().any(|k| before.ends_with(k))
         });
     // (a short first line is a title alone — unless a title ends inside it and more text
     // follows: `…年度报告…年度报告。`)
@@ -407,18 +408,14 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
         let rest = &t[p..];
         let prev = t[..p].chars().next_back().unwrap_or(' ');
         // header fields, longest key first (信息来源 before 来源)
-        if let Some(k) = HEADER_KEYS
-            .iter()
-            .filter(|k| rest.starts_with(**k) && rest[k.len()..].trim_start().starts_with(':'))
-            .max_by_key(|k| k.len())
-        {
+        if let Some(k) = header_key_at(rest) {
             if p > 0 {
                 out.push(p);
             }
             skip_to = p + k.len();
             // A title field's value is one title: no break inside it before its end word
             // (`标题:三明市2021年政府信息公开工作年度报告发布时间:…`).
-            if TITLE_KEYS.contains(k) {
+            if TITLE_KEYS.contains(&k) {
                 let v = &t[skip_to..];
                 if let Some(e) = DOC_TITLE_ENDS
                     .iter()
