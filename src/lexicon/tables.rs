@@ -167,9 +167,11 @@ pub(crate) fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whitespace and quotes removed.
 pub(crate) fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '|'))
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| !compacted_away(c)) {
+        out.push(c);
+    }
+    out
 }
 
 /// `s` without leading numbering: `一、`, `(一)`, `1.`, `1、`, `(1)`, `①`.

@@ -71,15 +71,22 @@ fn hits(norm: &str, from: usize, to: usize) -> Vec<Hit> {
 
 /// A candidate anchor: the start of a request row label.
 fn anchors(norm: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    for w in [
+    // Every label ends in 数: one search for it, the label read backwards from there.
+    const LABELS: [&str; 5] = [
         "申请总数",
         "收到申请数",
         "依申请公开信息总数",
         "答复数",
         "答复总数",
-    ] {
-        out.extend(norm.match_indices(w).map(|(at, _)| at));
+    ];
+    let mut out = Vec::new();
+    for (at, _) in norm.match_indices('数') {
+        let end = at + '数'.len_utf8();
+        for w in LABELS {
+            if norm[..end].ends_with(w) {
+                out.push(end - w.len());
+            }
+        }
     }
     out.sort_unstable();
     out
