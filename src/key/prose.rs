@@ -29,14 +29,13 @@ pub fn zeros_in_words(norm: &str, parts: &[(Option<&str>, Range<usize>)]) -> Vec
         note: Some(note.to_owned()),
     };
     for (part, body) in parts {
+        if *part != Some("review_litigation") {
+            continue;
+        }
         let text = norm.get(body.clone()).unwrap_or("").trim();
-        let short = text.chars().count() <= 120;
+        let short = text.len() <= 360 && text.chars().count() <= 120;
         let no_numbers = !text.bytes().any(|b| (b'1'..=b'9').contains(&b));
-        if *part == Some("review_litigation")
-            && short
-            && no_numbers
-            && NONE.iter().any(|w| text.contains(w))
-        {
+        if short && no_numbers && NONE.iter().any(|w| text.contains(w)) {
             let r = body.start + (norm[body.clone()].len() - norm[body.clone()].trim_start().len());
             let r = r..r + text.len();
             let note = "报告称本年度未发生，记为 0。";
@@ -48,21 +47,31 @@ pub fn zeros_in_words(norm: &str, parts: &[(Option<&str>, Range<usize>)]) -> Vec
             }
         }
     }
-    for needle in [
-        "未收到政府信息公开申请",
-        "没有收到政府信息公开申请",
-        "未收到依申请公开",
-        "未受理政府信息公开申请",
-        "无政府信息公开申请",
-    ] {
-        if let Some(at) = norm.find(needle) {
-            out.push(zero(
-                "requests_received",
-                at..at + needle.len(),
-                "报告称本年度未收到申请，记为 0。",
-            ));
-            break;
-        }
+    // 未收到 / 没有收到 / 未受理 / 无 政府信息公开申请, 未收到依申请公开: found from the
+    // object's words, the negation read backwards.
+    let said = [
+        (
+            "政府信息公开申请",
+            &["未收到", "没有收到", "未受理", "无"][..],
+        ),
+        ("依申请公开", &["未收到"][..]),
+    ]
+    .iter()
+    .filter_map(|(object, negations)| {
+        norm.match_indices(object).find_map(|(at, _)| {
+            negations
+                .iter()
+                .find(|n| norm[..at].ends_with(**n))
+                .map(|n| at - n.len()..at + object.len())
+        })
+    })
+    .min_by_key(|r| r.start);
+    if let Some(r) = said {
+        out.push(zero(
+            "requests_received",
+            r,
+            "报告称本年度未收到申请，记为 0。",
+        ));
     }
     out
 }
@@ -293,7 +302,18 @@ mod tests {
         let norm = "行政复议2起,无行政诉讼。";
         assert!(zeros_in_words(norm, &[(Some("review_litigation"), 0..norm.len())]).is_empty());
         let norm = "本年度未收到政府信息公开申请。";
-        assert_eq!(zeros_in_words(norm, &[])[0].field, "requests_received");
+        let z = zeros_in_words(norm, &[]);
+        assert_eq!(z[0].field, "requests_received");
+        assert_eq!(&norm[z[0].range.clone()], "未收到政府信息公开申请");
+        for said in [
+            "全年没有收到政府信息公开申请。",
+            "本机关未收到依申请公开事项。",
+            "本年度无政府信息公开申请。",
+        ] {
+            assert_eq!(zeros_in_words(said, &[]).len(), 1, "{said}");
+        }
+        // the words without their negation say nothing of zero
+        assert!(zeros_in_words("共收到政府信息公开申请12件。", &[]).is_empty());
     }
 
     #[test]

@@ -224,7 +224,10 @@ pub const BODY_SUFFIXES: &[&str] = &[
 pub fn header_key_at(s: &str) -> Option<&'static str> {
     static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        let mut v: Vec<char> = HEADER_KEYS.iter().filter_map(|k| k.chars().next()).collect();
+        let mut v: Vec<char> = HEADER_KEYS
+            .iter()
+            .filter_map(|k| k.chars().next())
+            .collect();
         v.sort_unstable();
         v.dedup();
         v

@@ -73,10 +73,8 @@ const MAX_TITLE_CHARS: usize = 40;
 /// Parses one line. `expect_arabic` is the next number expected in an ongoing `1、2、…`
 /// sequence, which lets a number whose punctuation was lost (`2进一步…`) still count.
 pub fn parse(line: &str, expect_arabic: Option<u32>) -> Option<Heading> {
-    if is_table_of_contents(line) {
-        return None;
-    }
-    parse_numbered(line, expect_arabic)
+    // (the numbering first: most lines have none, and then the line is not read further)
+    parse_numbered(line, expect_arabic).filter(|_| !is_table_of_contents(line))
 }
 
 /// Like [`parse`], for one item of a line that may hold several (a table of contents is
