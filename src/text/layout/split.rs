@@ -716,25 +716,38 @@ fn gaps(t: &str) -> Option<usize> {
     let mut gaps = 0;
     let mut cjk = 0;
     let mut lonely = 0; // CJK characters with a space on both sides
-    let cs: Vec<char> = t.chars().collect();
-    for (k, &c) in cs.iter().enumerate() {
-        if is_cjk(c) {
-            cjk += 1;
-            if k > 0 && cs[k - 1] == ' ' && cs.get(k + 1) == Some(&' ') {
+    let mut prev: Option<char> = None;
+    let mut before_run: Option<char> = None; // the character before the current run of spaces
+    let mut in_run = false;
+    let mut spaced_cjk = false; // the last character is CJK with a space before it
+    for c in t.chars() {
+        if c == ' ' {
+            if spaced_cjk {
                 lonely += 1;
             }
-        }
-        if c == ' ' && k > 0 && cs[k - 1] != ' ' {
-            let prev = cs[k - 1];
-            let next = cs[k + 1..].iter().find(|&&d| d != ' ');
-            // between words or after a sentence: not beside a number (`申请 749 件`) or
-            // after a numbering (`(一) 系统化…`), which OCR and Markdown text space out
-            if (is_cjk(prev) || TERMINAL.contains(&prev) || matches!(prev, '”' | '》'))
-                && next.is_some_and(|&d| is_cjk(d))
-            {
-                gaps += 1;
+            spaced_cjk = false;
+            if !in_run {
+                in_run = true;
+                before_run = prev;
+            }
+        } else {
+            if in_run {
+                // between words or after a sentence: not beside a number (`申请 749 件`) or
+                // after a numbering (`(一) 系统化…`), which OCR and Markdown text space out
+                if before_run.is_some_and(|p| {
+                    is_cjk(p) || TERMINAL.contains(&p) || matches!(p, '”' | '》')
+                }) && is_cjk(c)
+                {
+                    gaps += 1;
+                }
+                in_run = false;
+            }
+            spaced_cjk = is_cjk(c) && prev == Some(' ');
+            if is_cjk(c) {
+                cjk += 1;
             }
         }
+        prev = Some(c);
     }
     (lonely * 5 < cjk.max(1)).then_some(gaps)
 }
