@@ -73,6 +73,14 @@ pub struct Meta {
     pub contacts: Contacts,
     /// Documents cited in the text: 《title》 with its document number (extra).
     pub cited: Vec<Citation>,
+    /// Where the agency was read (extra): `title`, `opening`, `alias`, `signature`,
+    /// `subject`, `header`, `site`.
+    #[serde(default)]
+    pub agency_source: Option<String>,
+    /// Notes on metadata set aside or not found (extra), in Chinese: a placeholder date,
+    /// a report that names itself only 本机关.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// A character span of the input with its text.

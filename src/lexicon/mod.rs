@@ -5,6 +5,7 @@
 //! page stage to tell a heading from furniture, the structure stage to map sections, the
 //! checks to list what is missing, the page to show the template); it calls no stage.
 
+pub mod bodies;
 pub mod page;
 pub mod parts;
 pub mod tables;

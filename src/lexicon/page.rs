@@ -172,6 +172,10 @@ pub const BREADCRUMB_STARTS: &[&str] = &[
 /// How document titles end (年度报告, 工作总结 …): in a page header run together with
 /// nothing between its parts, the title ends there.
 pub const DOC_TITLE_ENDS: &[&str] = &[
+    // the longer first: 工作要点落实情况的函 is one title, not 工作要点 and the rest
+    "工作要点落实情况报告",
+    "工作要点落实情况的函",
+    "工作要点落实情况",
     "年度报告",
     "工作总结",
     "工作报告",

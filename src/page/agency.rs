@@ -1,0 +1,469 @@
+//! Who reports: the body the report is about, and what the opening sentence says the
+//! document is (its year, whether it names itself an annual report).
+//!
+//! Sources, most trusted first: the title (衢州市人民政府2019年…, 2022年上海市人民政府参事室…);
+//! the opening sentence (「宣恩县教育局编制了…年度报告」, 「现公布三明市人民政府2021年…」,
+//! 「现将2022年XX政府信息公开工作报告如下」); a body introduced with 「(以下简称…)」; the
+//! signature at the end; the subject of the first sentence of the overview (「2022年,平潭综合
+//! 实验区坚持…」); only then the page's header fields (发布机构, 来源: the office that posted the
+//! page, not necessarily the body that reports) and the site's name above the title.
+//! 「本机关」, 「我局」 alone name nobody: when nothing else names the body the agency is `None`
+//! and a note says why.
+//!
+//! The rules read sentences, not line positions, so the result does not depend on how the
+//! text is broken into lines. Guarantee: every range is a range of the normalized text on
+//! character boundaries whose text is a body name (or the title's words before its year).
+
+use crate::lexicon::bodies::{is_body, is_place, is_self_reference, SUBJECT_ENDS};
+use crate::page::furniture::Furniture;
+use crate::page::title::{is_agency_line, starts_with_year, Title};
+use crate::scan::chars::{char_len, head};
+use crate::scan::patterns::CJK;
+use crate::text::lines::Line;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The reporting body found, where, and from which source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub range: Range<usize>,
+    pub source: &'static str,
+}
+
+/// What the opening sentences say about the document.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Opening {
+    /// The body the opening names (`None` when it names none, or only 本机关).
+    pub body: Option<Range<usize>>,
+    /// The opening names the author only as 本机关, 我局 ….
+    pub self_reference: bool,
+    /// The year of the report the opening names (现公布2021年…, 2021年本机关…).
+    pub year: Option<(i32, Range<usize>)>,
+    /// The opening calls the document an annual report (…年度报告, 本报告由总体情况…组成).
+    pub annual: bool,
+}
+
+/// Bytes of the body read as its opening: the crawler header and a few sentences.
+const OPENING_BYTES: usize = 3600;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("valid pattern")
+}
+
+/// A body's name: ideographs and brackets (楚雄经开区(高新区)).
+fn name(n: &str) -> String {
+    format!("[{CJK}()·]{{{n}}}")
+}
+
+/// 现公布三明市2019年… / 特向社会公布2021年本机关… / 现将2022年上海市人民政府参事室…
+static PUBLISH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[,。;:\n ])(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
+        name("1,30"),
+        format!("{}?", name("1,30"))
+    ))
+});
+
+/// …XX局编制了… / 由XX编制 / XX负责编制.
+static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({})(?:负责|组织)?编制(?:了|完成|形成|而成)?",
+        name("2,34")
+    ))
+});
+
+/// 汇总XX各有关单位…编制而成.
+static SUMMED_UP: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"汇总({})(?:各有关单位|各部门|各单位|所属|及其|本级)",
+        name("2,30")
+    ))
+});
+
+/// XX(以下简称“YY”).
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"({})\(以下简称:?[“"]?([{CJK}]{{1,12}})[”"]?\)"#,
+        name("2,40")
+    ))
+});
+
+/// 2022年,XX坚持…: the first sentence's subject after the year.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^0-9])(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})",
+        name("2,40")
+    ))
+});
+
+/// The report named with its year: …2021年政府信息公开工作年度报告, 2021年度…年报.
+static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"((?:19|20)[0-9]{{2}})年度?(?:本机关|本单位|本部门|{})?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)",
+        format!("{}?", name("1,30"))
+    ))
+});
+
+/// The opening lists the template's parts: 本报告由总体情况、主动公开政府信息情况…组成.
+static LISTS_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:本(?:年度)?报告|全文)(?:由|包括|分为)[^。]{0,20}(?:总体情况|概述)[^。]{0,200}(?:主动公开)",
+    )
+});
+
+/// The signature: a body's name, then a date, at the end of the text.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[。;!?\n ])({}) *\n?[ \n]*\(?((?:19|20)[0-9]{{2}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[〇一二三四五六七八九]{{4}}年[〇一二三四五六七八九十]{{1,3}}月[〇一二三四五六七八九十]{{1,3}}日)\)?[^。,]{{0,12}}$",
+        name("2,30")
+    ))
+});
+
+/// The body's first lines joined with nothing between them, so that a sentence reads the
+/// same however the text was broken into lines (a name wrapped as 三明 / 市人民政府 is one
+/// name). Furniture lines and the title's lines are left out. Keeps where each line came
+/// from, to give ranges of the normalized text.
+pub struct Joined {
+    pub text: String,
+    /// (offset in `text`, offset in the normalized text) of each line's start.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Joined {
+    /// Joins the lines from the first that is neither furniture nor the title, until
+    /// `max_chars` characters.
+    pub fn new(
+        norm: &str,
+        lines: &[Line],
+        furniture: &Furniture,
+        title: Option<&Title>,
+        max_chars: usize,
+    ) -> Joined {
+        let mut j = Joined {
+            text: String::new(),
+            starts: Vec::new(),
+        };
+        for (i, l) in lines.iter().enumerate() {
+            // The title's lines are left out at the top; a "title" found inside the body
+            // (a sentence broken before its year) is read with it.
+            if l.is_blank()
+                || furniture.is.get(i).copied().unwrap_or(false)
+                || j.starts.is_empty() && title.is_some_and(|t| t.lines.contains(&i))
+            {
+                continue;
+            }
+            j.starts.push((j.text.len(), l.range.start));
+            j.text.push_str(head(l.text(norm), max_chars));
+            if j.text.len() >= max_chars * 3 {
+                break;
+            }
+        }
+        j
+    }
+
+    /// The normalized range of a range of `text` (it may span the line breaks between).
+    pub fn to_norm(&self, r: Range<usize>) -> Range<usize> {
+        let at = |pos: usize, end: bool| {
+            let i = self
+                .starts
+                .partition_point(|&(j, _)| if end { j < pos } else { j <= pos })
+                .saturating_sub(1);
+            self.starts.get(i).map_or(pos, |&(j, n)| n + (pos - j))
+        };
+        at(r.start, false)..at(r.end, true)
+    }
+
+    /// Where the body starts in the normalized text.
+    pub fn start(&self) -> usize {
+        self.starts.first().map_or(0, |s| s.1)
+    }
+}
+
+/// True when `at` lies inside a 《…》 of `s` (a cited document's title).
+fn in_book_title(s: &str, at: usize) -> bool {
+    let before = &s[..at];
+    match (before.rfind('《'), before.rfind('》')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Leading words that are not part of a name: 由XX编制, 现由XX…
+fn strip_lead(n: &str) -> &str {
+    let mut n = n;
+    for w in [
+        "现予公布",
+        "现予以公布",
+        "现公布",
+        "现将",
+        "公布",
+        "现由",
+        "由",
+        "经",
+        "并",
+        "特",
+        "现",
+        "和",
+        "及",
+    ] {
+        if let Some(r) = n.strip_prefix(w) {
+            if char_len(r) >= 2 {
+                n = r;
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Reads the opening sentences of the body (`j`, see [`Joined`]).
+pub fn opening(j: &Joined) -> Opening {
+    let region = head(&j.text, OPENING_BYTES / 3);
+    let mut o = Opening::default();
+    let body = |r: Range<usize>, o: &mut Opening| {
+        let n = &region[r.clone()];
+        if is_self_reference(n) {
+            o.self_reference = true;
+        } else if o.body.is_none() && is_body(n) {
+            o.body = Some(j.to_norm(r));
+        }
+    };
+    if let Some(c) = PUBLISH
+        .captures_iter(region)
+        .find(|c| !in_book_title(region, c.get(0).map_or(0, |m| m.start())))
+    {
+        if let Some(m) = c.get(1) {
+            // the name before the year, without leading verbs' remains
+            let n = strip_lead(m.as_str());
+            body(m.end() - n.len()..m.end(), &mut o);
+        }
+        if let Some(m) = c.get(3) {
+            body(m.range(), &mut o);
+        }
+        if let Some(y) = c.get(2) {
+            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
+        }
+    }
+    if o.body.is_none() {
+        for c in COMPILED_BY.captures_iter(region) {
+            let Some(m) = c.get(1) else { continue };
+            if in_book_title(region, m.start()) {
+                continue;
+            }
+            let n = strip_lead(m.as_str());
+            body(m.end() - n.len()..m.end(), &mut o);
+            if o.body.is_some() {
+                break;
+            }
+        }
+    }
+    if o.body.is_none() {
+        if let Some(m) = SUMMED_UP.captures(region).and_then(|c| c.get(1)) {
+            body(m.range(), &mut o);
+        }
+    }
+    for c in REPORT_YEAR.captures_iter(region) {
+        let Some(all) = c.get(0) else { continue };
+        if in_book_title(region, all.start()) {
+            continue;
+        }
+        o.annual |= all.as_str().ends_with("年度报告") || all.as_str().ends_with("年报");
+        if o.year.is_none() {
+            let y = c.get(1).unwrap_or(all);
+            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
+        }
+        if all.as_str().contains("本机关") || all.as_str().contains("本单位") {
+            o.self_reference = true;
+        }
+        break;
+    }
+    o.annual |= LISTS_PARTS.is_match(region);
+    o
+}
+
+/// The body introduced with 「(以下简称…)」 whose name or short name is used again: the
+/// report's subject, not a body it cites (国务院办公厅…(以下简称国办)).
+fn alias(j: &Joined) -> Option<Range<usize>> {
+    let region = head(&j.text, 6000);
+    ALIAS.captures_iter(region).find_map(|c| {
+        let m = c.get(1)?;
+        let short = c.get(2)?.as_str();
+        let n = m.as_str();
+        // the name starts after the last word that cannot be in it
+        let n = n.rsplit(['的', '在', '年']).next().unwrap_or(n);
+        let n = strip_lead(n);
+        let start = m.end() - n.len();
+        let superior = ["国务院", "中共", "中央", "全国", "国家"]
+            .iter()
+            .any(|w| n.starts_with(w));
+        let rest = &region[c.get(0)?.end()..];
+        let used = rest.contains(short) || rest.contains(n);
+        (is_body(n) && !superior && used && !in_book_title(region, start))
+            .then(|| j.to_norm(start..m.end()))
+    })
+}
+
+/// The signing body: a body's name followed by a date at the end of the text (also on one
+/// line: 「…开展。平潭综合实验区管委会办公室 2014年12月10日 附件下载」). Furniture at the end
+/// (附件下载, ads) is skipped first.
+pub fn signature(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<Range<usize>> {
+    let end = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, l)| !l.is_blank() && !furniture.is.get(*i).copied().unwrap_or(false))
+        .map(|(_, l)| l.range.end)?;
+    let mut start = end.saturating_sub(240);
+    while !norm.is_char_boundary(start) {
+        start -= 1;
+    }
+    let tail = &norm[start..end];
+    let c = SIGNATURE.captures(tail)?;
+    let m = c.get(1)?;
+    // only the last words of the run: 「…工作持续良好地开展。」 ends before it
+    let n = m.as_str();
+    if is_body(n) {
+        return Some(start + m.start()..start + m.end());
+    }
+    None
+}
+
+/// The signature's date range, when the text ends with one (see [`signature`]).
+pub fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<Range<usize>> {
+    let end = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, l)| !l.is_blank() && !furniture.is.get(*i).copied().unwrap_or(false))
+        .map(|(_, l)| l.range.end)?;
+    let mut start = end.saturating_sub(240);
+    while !norm.is_char_boundary(start) {
+        start -= 1;
+    }
+    let tail = &norm[start..end];
+    let c = SIGNATURE.captures(tail)?;
+    let d = c.get(2)?;
+    Some(start + d.start()..start + d.end())
+}
+
+/// The subject of the overview's first sentence: 「2022年,平潭综合实验区坚持以…」.
+fn subject(j: &Joined) -> Option<Range<usize>> {
+    let region = head(&j.text, 4000);
+    SUBJECT.captures_iter(region).find_map(|c| {
+        let m = c.get(1)?;
+        let run = m.as_str();
+        let cut = SUBJECT_ENDS
+            .iter()
+            .filter_map(|w| run.find(w))
+            .min()
+            .unwrap_or(run.len());
+        let n = &run[..cut];
+        (is_body(n) && !is_self_reference(n)).then(|| j.to_norm(m.start()..m.start() + cut))
+    })
+}
+
+/// The body named in the title: before the year (衢州市人民政府|2019年…), or after it
+/// (2021年(度)某区人民政府|政府信息公开…).
+pub fn in_title(norm: &str, t: &Title) -> Option<Range<usize>> {
+    let text = &norm[t.range.clone()];
+    let cut = text
+        .char_indices()
+        .find(|&(i, _)| starts_with_year(&text[i..]))
+        .map(|(i, _)| i)?;
+    let agency = text[..cut].trim_end_matches(['\n', ' ']);
+    // 某市人民政府办公室关于某市2021年…: the body is what stands before 关于
+    let agency = agency.find("关于").map_or(agency, |p| &agency[..p]);
+    let agency = agency.trim_end_matches([' ', '\n']);
+    let not_a_name = ["信息公开", "政务公开", "报告", "年度"]
+        .iter()
+        .any(|w| agency.contains(w));
+    if char_len(agency) >= 2 && !is_self_reference(agency) && !not_a_name {
+        return Some(t.range.start..t.range.start + agency.len());
+    }
+    // 2021年(度)某区人民政府政府信息公开工作年度报告: the body follows the year
+    let after = &text[cut + 4 + '年'.len_utf8()..];
+    let after = after.strip_prefix('度').unwrap_or(after);
+    let end = ["政府信息公开", "政务公开", "信息公开"]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()?;
+    let body = &after[..end];
+    let start = t.range.start + (text.len() - after.len());
+    (char_len(body) >= 2 && (is_agency_line(body) || is_body(body)))
+        .then(|| start..start + body.len())
+}
+
+/// The site's name in the navigation above the title (沧州市人民政府).
+fn site_name(
+    norm: &str,
+    lines: &[Line],
+    furniture: &Furniture,
+    title: Option<&Title>,
+) -> Option<Range<usize>> {
+    let end = title.map_or(lines.len().min(10), |t| t.lines.start);
+    lines[..end.min(lines.len())]
+        .iter()
+        .enumerate()
+        .find(|(i, l)| {
+            furniture.is[*i]
+                && is_agency_line(l.text(norm))
+                && crate::lexicon::bodies::is_org(l.text(norm))
+        })
+        .map(|(_, l)| l.range.clone())
+}
+
+/// Everything the agency is chosen from.
+pub struct Sources<'a> {
+    pub norm: &'a str,
+    pub lines: &'a [Line],
+    pub furniture: &'a Furniture,
+    pub title: Option<&'a Title>,
+    pub opening: &'a Opening,
+    /// The body's first lines, joined (see [`Joined`]).
+    pub joined: &'a Joined,
+    /// The poster named in the header fields (发布机构, 来源 …), first token.
+    pub poster: Option<Range<usize>>,
+}
+
+/// The reporting body, and a note when the report names itself only as 本机关.
+pub fn find(s: &Sources) -> (Option<Named>, Option<String>) {
+    let norm = s.norm;
+    let named = |range: Range<usize>, source: &'static str| Some(Named { range, source });
+    if let Some(t) = s.title.and_then(|t| in_title(norm, t)) {
+        // A place alone (三明市) that the opening names in full (三明市人民政府): the full name.
+        let place = &norm[t.clone()];
+        if is_place(place) {
+            if let Some(o) = s.opening.body.clone() {
+                if norm[o.clone()].starts_with(place) && o.len() > t.len() {
+                    return (named(o, "opening"), None);
+                }
+            }
+        }
+        return (named(t, "title"), None);
+    }
+    if let Some(o) = s.opening.body.clone() {
+        return (named(o, "opening"), None);
+    }
+    if let Some(a) = alias(s.joined) {
+        return (named(a, "alias"), None);
+    }
+    if let Some(a) = signature(norm, s.lines, s.furniture) {
+        return (named(a, "signature"), None);
+    }
+    if let Some(a) = subject(s.joined) {
+        return (named(a, "subject"), None);
+    }
+    if let Some(p) = s.poster.clone().filter(|p| !p.is_empty()) {
+        return (named(p, "header"), None);
+    }
+    if let Some(a) = site_name(norm, s.lines, s.furniture, s.title) {
+        return (named(a, "site"), None);
+    }
+    let note = s
+        .opening
+        .self_reference
+        .then(|| "报告只以“本机关”等自称，未写出机关名称：发布机关未识别。".to_owned());
+    (None, note)
+}
