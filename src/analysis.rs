@@ -72,6 +72,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
         quantities: &qs,
         key: &keys,
         has_table3: raw_tables.iter().any(|t| t.id == tables::TableId::Table3),
+        tables: &table_ranges,
     });
     let gap_findings = key_gaps.iter().map(|g| {
         checks::Finding::new(

@@ -9,3 +9,4 @@ pub mod bodies;
 pub mod page;
 pub mod parts;
 pub mod tables;
+pub mod words;
