@@ -115,7 +115,7 @@ static LISTS_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// The signature: a body's name, then a date, at the end of the text.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[。;!?\n ])({}) *\n?[ \n]*\(?((?:19|20)[0-9]{{2}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[〇一二三四五六七八九]{{4}}年[〇一二三四五六七八九十]{{1,3}}月[〇一二三四五六七八九十]{{1,3}}日)\)?[^。,]{{0,12}}$",
+        r"(?:^|[。;!?\n ])({}) *\n?[ \n]*\(?((?:19|20)[0-9]{{2}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[〇零一二三四五六七八九]{{4}}年[〇零一二三四五六七八九十]{{1,3}}月[〇零一二三四五六七八九十]{{1,3}}日)\)?[^。,]{{0,12}}$",
         name("2,30")
     ))
 });
@@ -152,6 +152,16 @@ impl Joined {
                 || j.starts.is_empty() && title.is_some_and(|t| t.lines.contains(&i))
             {
                 continue;
+            }
+            // A line that ends a sentence or is a heading ends a name: a break between;
+            // a line that stops mid-sentence runs on (三明 / 市人民政府).
+            if let Some(prev) = j.text.chars().next_back() {
+                let prev_line_start = j.starts.last().map_or(0, |s| s.0);
+                let ended = matches!(prev, '。' | ';' | ':' | '!' | '?' | ',' | '”' | ')')
+                    || crate::scan::headings::parse(&j.text[prev_line_start..], None).is_some();
+                if ended {
+                    j.text.push('\n');
+                }
             }
             j.starts.push((j.text.len(), l.range.start));
             j.text.push_str(head(l.text(norm), max_chars));
@@ -199,6 +209,9 @@ fn strip_lead(n: &str) -> &str {
         "现公布",
         "现将",
         "公布",
+        "根据",
+        "按照",
+        "依据",
         "现由",
         "由",
         "经",
@@ -373,6 +386,13 @@ pub fn in_title(norm: &str, t: &Title) -> Option<Range<usize>> {
         .find(|&(i, _)| starts_with_year(&text[i..]))
         .map(|(i, _)| i)?;
     let agency = text[..cut].trim_end_matches(['\n', ' ']);
+    // 关于某局2021年…: the body follows 关于
+    let lead = if agency.starts_with("关于") {
+        "关于".len()
+    } else {
+        0
+    };
+    let agency = &agency[lead..];
     // 某市人民政府办公室关于某市2021年…: the body is what stands before 关于
     let agency = agency.find("关于").map_or(agency, |p| &agency[..p]);
     let agency = agency.trim_end_matches([' ', '\n']);
@@ -380,7 +400,7 @@ pub fn in_title(norm: &str, t: &Title) -> Option<Range<usize>> {
         .iter()
         .any(|w| agency.contains(w));
     if char_len(agency) >= 2 && !is_self_reference(agency) && !not_a_name {
-        return Some(t.range.start..t.range.start + agency.len());
+        return Some(t.range.start + lead..t.range.start + lead + agency.len());
     }
     // 2021年(度)某区人民政府政府信息公开工作年度报告: the body follows the year
     let after = &text[cut + 4 + '年'.len_utf8()..];
@@ -436,7 +456,11 @@ pub fn find(s: &Sources) -> (Option<Named>, Option<String>) {
         let place = &norm[t.clone()];
         if is_place(place) {
             if let Some(o) = s.opening.body.clone() {
-                if norm[o.clone()].starts_with(place) && o.len() > t.len() {
+                let full: String = norm[o.clone()]
+                    .chars()
+                    .filter(|c| !matches!(c, '\n' | '\r' | ' '))
+                    .collect();
+                if full.starts_with(place) && full.len() > place.len() {
                     return (named(o, "opening"), None);
                 }
             }
@@ -466,4 +490,99 @@ pub fn find(s: &Sources) -> (Option<Named>, Option<String>) {
         .self_reference
         .then(|| "报告只以“本机关”等自称，未写出机关名称：发布机关未识别。".to_owned());
     (None, note)
+}
+
+#[cfg(test)]
+mod tests {
+    fn agency(text: &str) -> (Option<String>, Option<String>) {
+        let m = crate::analyze(text).meta;
+        (m.agency, m.agency_source)
+    }
+
+    fn named(text: &str) -> Option<String> {
+        agency(text).0
+    }
+
+    #[test]
+    fn from_the_title_before_or_after_the_year() {
+        assert_eq!(
+            named("衢州市人民政府2019年政府信息公开工作年度报告\n一、总体情况\n正文。").as_deref(),
+            Some("衢州市人民政府")
+        );
+        assert_eq!(
+            named("2022年上海市人民政府参事室政府信息公开工作年度报告\n正文。").as_deref(),
+            Some("上海市人民政府参事室")
+        );
+        assert_eq!(
+            named("关于某县教育局2021年政府信息公开工作年度报告\n正文。").as_deref(),
+            Some("某县教育局")
+        );
+    }
+
+    #[test]
+    fn a_place_in_the_title_named_in_full_by_the_opening() {
+        let t = "标题:三明市2021年政府信息公开工作年度报告\n来源:政府信息公开办\n正文:\n根据新修订的《中华人民共和国政府信息公开条例》规定,现公布三明\n市人民政府2021年政府信息公开工作年度报告。";
+        assert_eq!(
+            agency(t),
+            (Some("三明市人民政府".into()), Some("opening".into()))
+        );
+    }
+
+    #[test]
+    fn from_the_opening_sentence() {
+        // c04 (traditional script): the span is the text as written.
+        let t = "???\n根據(jù)《中華人民共和國政府信息公開條例》及上級(jí)政府信息公開工作有關(guān)規(guī)定,宣恩縣教育局編制了縣教育局2020年政府信息公開工作年度報(bào)告。\n一、總體情況\n";
+        assert_eq!(
+            agency(t),
+            (Some("宣恩縣教育局".into()), Some("opening".into()))
+        );
+        let t = "根据《中华人民共和国政府信息公开条例》及《上海市政府信息公开规定》要求,现将2022年上海市人民政府参事室政府信息公开工作报告如下:\n一、总体情况\n";
+        assert_eq!(named(t).as_deref(), Some("上海市人民政府参事室"));
+    }
+
+    #[test]
+    fn ben_jiguan_names_nobody_but_an_alias_does() {
+        // c06: no title, 本机关 in the opening, the body named with 以下简称 in part 一.
+        let opening = "根据《中华人民共和国政府信息公开条例》规定,特向社会公布2021年本机关政府信息公开年度报告。\n一、总体情况\n";
+        let r = crate::analyze(opening);
+        assert_eq!(r.meta.agency, None);
+        assert_eq!(r.meta.year, Some(2021));
+        assert!(r.meta.notes.iter().any(|n| n.contains("本机关")));
+        let t = format!("{opening}2021年,汕尾市公安局(以下简称“市公安局”)以习近平新时代中国特色社会主义思想为指导。市公安局全面落实政府网站的监督管理。");
+        assert_eq!(
+            agency(&t),
+            (Some("汕尾市公安局".into()), Some("alias".into()))
+        );
+        // A superior body introduced the same way is cited, not the author.
+        let t = format!("{opening}根据国务院办公厅政府信息与政务公开办公室(以下简称国办公开办)的通知,国办公开办要求……");
+        assert_eq!(named(&t), None);
+    }
+
+    #[test]
+    fn the_signature_before_the_poster() {
+        // c03: 来源 names the site's county; the letter is signed by the zone's office.
+        let t = "标题: 关于2014年政府信息公开工作要点落实情况的函\n来源:平潭县人民政府\n省政府办公厅:\n现将我区2014年政府信息公开工作要点落实情况函告如下。\n一、工作情况\n保证政府信息公开工作持续良好地开展。\n平潭综合实验区管委会办公室 2014年12月10日 附件下载";
+        assert_eq!(
+            agency(t),
+            (
+                Some("平潭综合实验区管委会办公室".into()),
+                Some("signature".into())
+            )
+        );
+        // Nothing names the body: the poster it is (c07).
+        let t = "2022年上半年政府信息公开数据统计\n2022年07月25日 来源: 上海普陀\n一、 公文类政府信息公开情况\n2022年上半年,全区各级行政机关共制发公文707件。";
+        assert_eq!(agency(t), (Some("上海普陀".into()), Some("header".into())));
+    }
+
+    #[test]
+    fn the_subject_of_the_first_sentence() {
+        let t = "本报告根据《条例》要求编制。\n一、总体情况\n2022年,平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神。";
+        assert_eq!(
+            agency(t),
+            (Some("平潭综合实验区".into()), Some("subject".into()))
+        );
+        // 我县 is not a name.
+        let t = "本报告根据《条例》要求编制。\n一、总体情况\n2025年,我县坚持以群众需求为导向。";
+        assert_eq!(named(t), None);
+    }
 }

@@ -186,8 +186,11 @@ fn published(
     let address = patterns::address_date(norm);
     // The same date read twice (发布时间 and the header line's time) is one candidate.
     candidates.dedup_by_key(|c| c.0);
+    // The year covered: the statistical period's when one is stated (some titles carry the
+    // year of publication: 2022年…年度报告 for the data of 2021).
+    let covered = f.period.as_ref().map(|p| p.1.year).or(f.year);
     for (d, source) in candidates {
-        let why = if let Some(y) = f.year {
+        let why = if let Some(y) = covered {
             if annual && d <= Date::new(y, 12, 31).unwrap_or(d) {
                 Some(format!(
                     "{source} {} 早于所报告的{y}年度结束，不可能是年度报告的发布日期（可能是网站的占位日期），未采用。",
