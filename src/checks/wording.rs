@@ -32,17 +32,25 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // 3n bytes equal to the next 3n, the first character compared first.
         let mut k = 0;
         while k + 12 <= b.len() {
-            if !t.is_char_boundary(k) {
+            // only where an ideograph starts (lead bytes E3–E9, EF)
+            if !matches!(b[k], 0xE3..=0xE9 | 0xEF) {
                 k += 1;
                 continue;
             }
             let mut hit = None;
             for n in (2..=4).rev() {
                 let w = 3 * n;
-                if k + 2 * w > b.len() || b[k..k + 3] != b[k + w..k + w + 3] {
+                if k + 2 * w > b.len()
+                    || b[k] != b[k + w]
+                    || b[k + 1] != b[k + w + 1]
+                    || b[k + 2] != b[k + w + 2]
+                {
                     continue;
                 }
-                if b[k..k + w] != b[k + w..k + 2 * w] {
+                if (3..w).any(|i| b[k + i] != b[k + w + i])
+                    || !t.is_char_boundary(k + w)
+                    || !t.is_char_boundary(k + 2 * w)
+                {
                     continue;
                 }
                 let unit = &t[k..k + w];
@@ -78,4 +86,20 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mixed_widths_never_split_a_character() {
+        // bytes that repeat across characters of different widths
+        for t in ["中ab中ab中ab", "中😀中😀", "资金资金a", "é中é中é中"] {
+            let r = crate::analyze(t);
+            for c in &r.checks {
+                assert!(c.start <= c.end);
+            }
+        }
+        let r = crate::analyze("一、总体情况\n加强资金资金监管。");
+        assert!(r.checks.iter().any(|c| c.code == "repeated_word"));
+    }
 }

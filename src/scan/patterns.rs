@@ -6,6 +6,11 @@
 //! dashes to `-`), so each pattern has one form of every character. The `regex` crate is
 //! built without its Unicode tables (see docs/performance.md): classes are written as
 //! explicit ranges (`[0-9]`, `[一-鿿]`), never `\d`, `\w` or `\p{…}`.
+//! Each search starts where a literal stands (a bracket, `http`, `@`, 地址:, a digit run that
+//! could be a phone number): the regex is matched anchored on a short slice from there. The
+//! regex crate is built without its literal prefilters (aho-corasick: the page's size), so an
+//! unanchored search would walk the whole text byte by byte; `str::match_indices` finds the
+//! literals faster than that.
 //! Guarantee: every function returns byte ranges of `s` on character boundaries, in order,
 //! not overlapping.
 
@@ -13,6 +18,11 @@ use crate::scan::dates::Date;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// The slice of `s` from `at`, at most `n` characters of Chinese text long.
+fn from(s: &str, at: usize, n: usize) -> &str {
+    crate::scan::chars::head(&s[at..], n)
+}
 
 fn re(pattern: &str) -> Regex {
     // The patterns are constants of this file, checked by its tests.
@@ -26,7 +36,7 @@ pub const CJK: &str = "一-鿿㐀-䶿豈-﫿";
 /// (up to 14 ideographs, 国办发) is read backwards by hand, so that the search starts from a
 /// literal bracket (a regex starting with a class of ideographs would walk the whole text).
 static DOC_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
+    LazyLock::new(|| re(r"^(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
 
 /// How far the issuer reaches back from `at`, not before `floor`: up to 14 ideographs.
 fn issuer_start(s: &str, at: usize, floor: usize) -> usize {
@@ -58,11 +68,26 @@ fn normalized(s: &str, from: usize, c: &regex::Captures) -> Option<(Range<usize>
 pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut floor = 0;
-    for c in DOC_NUMBER.captures_iter(s) {
+    let brackets = s
+        .bytes()
+        .enumerate()
+        .filter(|&(_, c)| c == b'[' || c == b'(')
+        .map(|(at, _)| at);
+    for at in brackets {
+        if at < floor {
+            continue;
+        }
+        let Some(c) = DOC_NUMBER.captures(from(s, at, 24)) else {
+            continue;
+        };
         let Some(all) = c.get(0) else { continue };
-        let from = issuer_start(s, all.start(), floor);
-        out.extend(normalized(s, from, &c));
-        floor = all.end();
+        let start = issuer_start(s, at, floor);
+        // the captures are of the slice from `at`: shift them
+        if let Some((_, form)) = normalized(&s[at..], 0, &c) {
+            let form = format!("{}{form}", &s[start..at]);
+            out.push((start..at + all.end(), form));
+        }
+        floor = at + all.end();
     }
     out
 }
@@ -102,23 +127,32 @@ pub fn index_number(value: &str) -> Option<Range<usize>> {
 /// Phone numbers: 0570-3087586, 0570 3087586, (0570)3087586, 0598-8231086 (a dash of any
 /// width is folded to `-`), mobile 13812345678. Not 12345 or 12345热线, not part of a
 /// longer digit run (checked by hand: the regex has no look-around).
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9}"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9})")
+});
 
 pub fn phones(s: &str) -> Vec<Range<usize>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(m) = PHONE.find_at(s, at) {
-        let before = m.start().checked_sub(1).map(|i| b[i]);
-        let after = b.get(m.end()).copied();
-        if before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit()) {
-            // inside a longer run of digits: look again from the next character
-            at = m.start() + 1;
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        // a phone starts with `(0`, or a digit run starting with 0 or 1
+        let start = match b[i] {
+            b'(' => b.get(i + 1) == Some(&b'0'),
+            b'0' | b'1' => i == 0 || !b[i - 1].is_ascii_digit(),
+            _ => false,
+        };
+        if start {
+            if let Some(m) = PHONE.find(from(s, i, 20)) {
+                let end = i + m.end();
+                if !b.get(end).is_some_and(u8::is_ascii_digit) {
+                    out.push(i..end);
+                    i = end;
+                    continue;
+                }
+            }
         }
-        out.push(m.range());
-        at = m.end();
+        i += 1;
     }
     out
 }
@@ -128,40 +162,67 @@ static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
 
 pub fn emails(s: &str) -> Vec<Range<usize>> {
-    if !s.contains('@') {
-        return Vec::new();
-    }
-    EMAIL
-        .find_iter(s)
-        .map(|m| {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (at, _) in s.match_indices('@') {
+        // the name before the @: ASCII only, so byte steps are characters
+        let b = s.as_bytes();
+        let mut start = at;
+        while start > 0 && start + 64 > at {
+            let c = b[start - 1];
+            if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-') {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        if out.last().is_some_and(|r| r.end > start) {
+            continue;
+        }
+        if let Some(m) = EMAIL.find(from(s, start, 128)) {
             let t = m.as_str().trim_end_matches(['.', '-']);
-            m.start()..m.start() + t.len()
-        })
-        .collect()
+            if m.start() == 0 {
+                out.push(start..start + t.len());
+            }
+        }
+    }
+    out
 }
 
 /// Web addresses: http://…, https://…, www.… up to the first character that is not
 /// printable ASCII or is a bracket; trailing punctuation is not part of it.
 static WEBSITE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+"));
+    LazyLock::new(|| re(r"^(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+"));
 
 pub fn websites(s: &str) -> Vec<Range<usize>> {
-    WEBSITE
-        .find_iter(s)
-        .filter_map(|m| {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let starts = s
+        .bytes()
+        .enumerate()
+        .filter(|&(_, c)| matches!(c, b'h' | b'H' | b'w'))
+        .map(|(at, _)| at);
+    for at in starts {
+        if out.last().is_some_and(|r| r.end > at) {
+            continue;
+        }
+        if let Some(m) = WEBSITE.find(&s[at..]) {
             let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
-            (t.len() > 6).then(|| m.start()..m.start() + t.len())
-        })
-        .collect()
+            if t.len() > 6 {
+                out.push(at..at + t.len());
+            }
+        }
+    }
+    out
 }
 
 /// Postal addresses after 地址: (also 通讯地址:, 办公地址:), up to the next delimiter.
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"地址:([^,。;\n) ]+)"));
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^地址:([^,。;\n) ]+)"));
 
 pub fn addresses(s: &str) -> Vec<Range<usize>> {
-    ADDRESS
-        .captures_iter(s)
-        .filter_map(|c| c.get(1).map(|m| m.range()))
+    s.match_indices("地址:")
+        .filter_map(|(at, _)| {
+            let c = ADDRESS.captures(from(s, at, 80))?;
+            c.get(1).map(|m| at + m.start()..at + m.end())
+        })
         .collect()
 }
 
