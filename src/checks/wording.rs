@@ -27,65 +27,56 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let t = line.text(cx.norm);
-        let b = t.as_bytes();
-        // Ideographs of the BMP blocks are three bytes each: a unit of n of them repeated is
-        // 3n bytes equal to the next 3n, the first character compared first.
-        let mut k = 0;
-        while k + 12 <= b.len() {
-            // only where an ideograph starts (lead bytes E3–E9, EF)
-            if !matches!(b[k], 0xE3..=0xE9 | 0xEF) {
-                k += 1;
-                continue;
-            }
-            let mut hit = None;
-            for n in (2..=4).rev() {
-                let w = 3 * n;
-                if k + 2 * w > b.len()
-                    || b[k] != b[k + w]
-                    || b[k + 1] != b[k + w + 1]
-                    || b[k + 2] != b[k + w + 2]
-                {
-                    continue;
-                }
-                if (3..w).any(|i| b[k + i] != b[k + w + i])
-                    || !t.is_char_boundary(k + w)
-                    || !t.is_char_boundary(k + 2 * w)
-                {
-                    continue;
-                }
-                let unit = &t[k..k + w];
-                let chars: Vec<char> = unit.chars().collect();
-                if chars.len() != n
-                    || !chars.iter().all(|&c| is_cjk(c))
-                    // 常常常常 is 常常 twice, not a word
-                    || chars.iter().all(|&c| c == chars[0])
-                {
-                    continue;
-                }
-                let after_word = t[..k].chars().next_back().is_some_and(is_cjk);
-                if !doubled_on_purpose(unit, after_word) {
-                    hit = Some((k, k + 2 * w));
-                }
-                break;
-            }
-            match hit {
-                Some((s, e)) => {
-                    out.push(Finding::new(
-                        "repeated_word",
-                        Severity::Info,
-                        format!("“{}”中的词重复了，可能是笔误。", &t[s..e]),
-                        Some(line.range.start + s..line.range.start + e),
-                    ));
-                    k = e;
-                    if out.len() >= MAX_FINDINGS {
-                        break;
-                    }
-                }
-                None => k += 1,
-            }
-        }
+        scan_line(t, &mut |s, e| {
+            out.push(Finding::new(
+                "repeated_word",
+                Severity::Info,
+                format!("“{}”中的词重复了，可能是笔误。", &t[s..e]),
+                Some(line.range.start + s..line.range.start + e),
+            ));
+            out.len() < MAX_FINDINGS
+        });
     }
     out
+}
+
+/// One pass over a line's characters: for n = 2, 3, 4, how many characters in a row equal
+/// the one n before; n of them end a unit written twice. `found(start, end)` gets each pair's
+/// byte range and says whether to go on.
+fn scan_line(t: &str, found: &mut impl FnMut(usize, usize) -> bool) {
+    // the last 8 characters and where they start, and how many in a row were ideographs
+    let mut chars = [('\0', 0usize); 8];
+    let mut run = [0usize; 5];
+    let mut ideographs = 0;
+    for (j, (at, c)) in t.char_indices().enumerate() {
+        chars[j % 8] = (c, at);
+        ideographs = if is_cjk(c) { ideographs + 1 } else { 0 };
+        let mut hit = None;
+        for n in 2..=4 {
+            run[n] = if j >= n && chars[(j - n) % 8].0 == c && ideographs > n {
+                run[n] + 1
+            } else {
+                0
+            };
+            if run[n] >= n && ideographs >= 2 * n && hit.is_none() {
+                hit = Some(n);
+            }
+        }
+        let Some(n) = hit else { continue };
+        let start = chars[(j + 1 - 2 * n) % 8].1;
+        let unit_end = chars[(j + 1 - n) % 8].1;
+        let end = at + c.len_utf8();
+        let unit = &t[start..unit_end];
+        let first = unit.chars().next();
+        let same = unit.chars().all(|x| Some(x) == first);
+        let after_word = t[..start].chars().next_back().is_some_and(is_cjk);
+        if !same && !doubled_on_purpose(unit, after_word) {
+            if !found(start, end) {
+                return;
+            }
+            run = [0; 5];
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! Only sentences in which the report names itself count (本机关/本单位/我局 + year, 现公布/
 //! 现将/编制了 + year + 报告); comparisons with another year (比2022年增长, 较上年) and cited
 //! documents (《…2022年…通知》) are legitimate and never flagged. Needs the title's year: the
-//! year the report gives itself.
+//! year the report gives itself. Read in the first 4,000 characters, where a report names
+//! itself (its opening and overview).
 
 use super::{Context, Finding};
 use crate::report::{DocType, Severity};
@@ -27,6 +28,36 @@ static SELF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid pattern")
 });
+
+/// How much of the text is searched: the header, the opening and the overview's start.
+const SEARCHED_CHARS: usize = 4000;
+
+/// A cheap test before the regex, on the words that end at `end`: 「…年(度)(政府信息|政务|
+/// 信息)公开」 or 「本机关/本单位/本部门…公开」 (branches 1 and 2), or a report (年度报告, 年报) with
+/// a verb of publishing shortly before (branch 3).
+fn may_name_itself(norm: &str, end: usize) -> bool {
+    let before = &norm[..end];
+    if let Some(p) = before.strip_suffix("公开") {
+        let p = p
+            .strip_suffix("政府信息")
+            .or_else(|| p.strip_suffix("政务"))
+            .or_else(|| p.strip_suffix("信息"))
+            .unwrap_or(p);
+        return p.ends_with('年')
+            || p.ends_with("年度")
+            || ["本机关", "本单位", "本部门"]
+                .iter()
+                .any(|w| p.ends_with(w));
+    }
+    let mut from = before.len().saturating_sub(3 * 48);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    ["现公布", "现予公布", "现将", "特向社会公布", "编制了"]
+        .iter()
+        .any(|w| window.contains(w))
+}
 
 /// The year written right before `at`: 2021年 or 2021年度.
 fn year_before(s: &str, at: usize) -> Option<(i32, usize)> {
@@ -56,20 +87,28 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let Some(year) = cx.meta.title_year else {
         return out;
     };
+    // The report names itself in its opening and overview: the first characters are read.
+    let text = crate::scan::chars::head(cx.norm, SEARCHED_CHARS);
     // where 信息公开/政务公开 (…公开) and 年度报告/年报 (…报, …报告) end
-    let open = cx.norm.match_indices("公开").map(|(at, w)| at + w.len());
-    let report = cx.norm.match_indices('报').filter_map(|(at, w)| {
+    let open = text
+        .match_indices('开')
+        .filter(|&(at, _)| text[..at].ends_with('公'))
+        .map(|(at, w)| at + w.len());
+    let report = text.match_indices('报').filter_map(|(at, w)| {
         let end = at + w.len();
-        if cx.norm[end..].starts_with('告') {
+        if text[end..].starts_with('告') {
             Some(end + '告'.len_utf8())
         } else {
-            cx.norm[..at].ends_with('年').then_some(end)
+            text[..at].ends_with('年').then_some(end)
         }
     });
     let mut ends: Vec<usize> = open.chain(report).collect();
     ends.sort_unstable();
     ends.dedup();
     for end in ends {
+        if !may_name_itself(cx.norm, end) {
+            continue;
+        }
         let mut from = end.saturating_sub(3 * 48);
         while !cx.norm.is_char_boundary(from) {
             from += 1;

@@ -305,11 +305,18 @@ pub fn opening(j: &Joined) -> Opening {
             body(at + m.start()..at + m.end(), &mut o);
         }
     }
-    let ends = region
-        .match_indices("报告")
-        .chain(region.match_indices("年报"))
-        .map(|(at, w)| at + w.len());
-    let mut ends: Vec<usize> = ends.collect();
+    // where 报告 and 年报 end: one search for 报
+    let mut ends: Vec<usize> = region
+        .match_indices('报')
+        .filter_map(|(at, w)| {
+            let end = at + w.len();
+            if region[end..].starts_with('告') {
+                Some(end + '告'.len_utf8())
+            } else {
+                region[..at].ends_with('年').then_some(end)
+            }
+        })
+        .collect();
     ends.sort_unstable();
     for end in ends {
         let window = back(region, end, 60);

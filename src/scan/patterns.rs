@@ -68,11 +68,17 @@ fn normalized(s: &str, from: usize, c: &regex::Captures) -> Option<(Range<usize>
 pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut floor = 0;
-    let brackets = s
-        .bytes()
-        .enumerate()
-        .filter(|&(_, c)| c == b'[' || c == b'(')
-        .map(|(at, _)| at);
+    // a bracket, four digits, the closing bracket: checked on bytes before the regex
+    let b = s.as_bytes();
+    let brackets = b.iter().enumerate().filter_map(|(at, &c)| {
+        let close = match c {
+            b'[' => b']',
+            b'(' => b')',
+            _ => return None,
+        };
+        let year = b.get(at + 1..at + 5)?;
+        (year.iter().all(u8::is_ascii_digit) && b.get(at + 5) == Some(&close)).then_some(at)
+    });
     for at in brackets {
         if at < floor {
             continue;
@@ -136,10 +142,16 @@ pub fn phones(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        // a phone starts with `(0`, or a digit run starting with 0 or 1
+        // a phone starts with `(0`, a run of 3–4 digits from 0 then a dash or space, or a run
+        // of 11 digits from 1: checked on bytes before the regex
+        let run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
         let start = match b[i] {
             b'(' => b.get(i + 1) == Some(&b'0'),
-            b'0' | b'1' => i == 0 || !b[i - 1].is_ascii_digit(),
+            b'0' if i == 0 || !b[i - 1].is_ascii_digit() => {
+                let n = run(i);
+                (3..=4).contains(&n) && matches!(b.get(i + n), Some(b'-' | b' '))
+            }
+            b'1' if i == 0 || !b[i - 1].is_ascii_digit() => run(i) == 11,
             _ => false,
         };
         if start {
@@ -195,11 +207,15 @@ static WEBSITE: LazyLock<Regex> =
 
 pub fn websites(s: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let starts = s
-        .bytes()
-        .enumerate()
-        .filter(|&(_, c)| matches!(c, b'h' | b'H' | b'w'))
-        .map(|(at, _)| at);
+    let b = s.as_bytes();
+    let starts = b.iter().enumerate().filter_map(|(at, &c)| {
+        if !matches!(c, b'h' | b'H' | b'w') {
+            return None;
+        }
+        let rest = &b[at..];
+        (rest.len() > 7 && (rest[..4].eq_ignore_ascii_case(b"http") || rest.starts_with(b"www.")))
+            .then_some(at)
+    });
     for at in starts {
         if out.last().is_some_and(|r| r.end > at) {
             continue;
@@ -218,8 +234,11 @@ pub fn websites(s: &str) -> Vec<Range<usize>> {
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^地址:([^,。;\n) ]+)"));
 
 pub fn addresses(s: &str) -> Vec<Range<usize>> {
-    s.match_indices("地址:")
-        .filter_map(|(at, _)| {
+    // 址 is rare: found by one byte search, then 地址: checked around it
+    s.match_indices('址')
+        .filter(|&(at, _)| s[..at].ends_with('地') && s[at..].starts_with("址:"))
+        .map(|(at, _)| at - '地'.len_utf8())
+        .filter_map(|at| {
             let c = ADDRESS.captures(from(s, at, 80))?;
             c.get(1).map(|m| at + m.start()..at + m.end())
         })
