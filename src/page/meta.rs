@@ -150,11 +150,12 @@ pub fn extract(
         .or_else(|| field("发文字号"))
         .filter(|r| !r.is_empty())
         .map(|r| first_token(norm, r));
-    f.phones = patterns::phones(norm);
-    f.emails = patterns::emails(norm);
-    f.websites = patterns::websites(norm);
-    f.addresses = patterns::addresses(norm);
-    f.cited = citations(norm);
+    let found = patterns::scan(norm);
+    f.phones = found.phones;
+    f.emails = found.emails;
+    f.websites = found.websites;
+    f.addresses = found.addresses;
+    f.cited = citations(norm, found.doc_numbers);
     f
 }
 
@@ -382,7 +383,8 @@ fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<D
 }
 
 /// 《title》 with an optional document number after it, and bare document numbers.
-fn citations(norm: &str) -> Vec<Cited> {
+/// `numbers` are the text's document numbers ([`patterns::scan`]).
+fn citations(norm: &str, numbers: Vec<(Range<usize>, String)>) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     let mut i = 0;
     while let Some(p) = norm[i..].find('《') {
@@ -416,7 +418,7 @@ fn citations(norm: &str) -> Vec<Cited> {
         i = end;
     }
     // Bare numbers not already taken by a title.
-    for (r, num) in patterns::doc_numbers(norm) {
+    for (r, num) in numbers {
         if !out
             .iter()
             .any(|c| c.range.start <= r.start && r.end <= c.range.end)

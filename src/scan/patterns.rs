@@ -65,37 +65,26 @@ fn normalized(s: &str, from: usize, c: &regex::Captures) -> Option<(Range<usize>
 
 /// Every document number (国办发〔2019〕14号, 〔2021〕30号): (range, normalized form
 /// `机关代字〔年〕序号号`).
+#[cfg(test)]
 pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut floor = 0;
+    scan(s).doc_numbers
+}
+
+/// A document number whose bracket is at `at`, its issuer not reaching before `floor`.
+fn doc_number_at(s: &str, at: usize, floor: usize) -> Option<(Range<usize>, String)> {
     // a bracket, four digits, the closing bracket: checked on bytes before the regex
     let b = s.as_bytes();
-    let brackets = b.iter().enumerate().filter_map(|(at, &c)| {
-        let close = match c {
-            b'[' => b']',
-            b'(' => b')',
-            _ => return None,
-        };
-        let year = b.get(at + 1..at + 5)?;
-        (year.iter().all(u8::is_ascii_digit) && b.get(at + 5) == Some(&close)).then_some(at)
-    });
-    for at in brackets {
-        if at < floor {
-            continue;
-        }
-        let Some(c) = DOC_NUMBER.captures(from(s, at, 24)) else {
-            continue;
-        };
-        let Some(all) = c.get(0) else { continue };
-        let start = issuer_start(s, at, floor);
-        // the captures are of the slice from `at`: shift them
-        if let Some((_, form)) = normalized(&s[at..], 0, &c) {
-            let form = format!("{}{form}", &s[start..at]);
-            out.push((start..at + all.end(), form));
-        }
-        floor = at + all.end();
+    let close = if b[at] == b'[' { b']' } else { b')' };
+    let year = b.get(at + 1..at + 5)?;
+    if !year.iter().all(u8::is_ascii_digit) || b.get(at + 5) != Some(&close) {
+        return None;
     }
-    out
+    let c = DOC_NUMBER.captures(from(s, at, 24))?;
+    let all = c.get(0)?;
+    let start = issuer_start(s, at, floor);
+    // the captures are of the slice from `at`
+    let (_, form) = normalized(&s[at..], 0, &c)?;
+    Some((start..at + all.end(), format!("{}{form}", &s[start..at])))
 }
 
 /// A document number at the very start of `s`: normalized form and byte length.
@@ -137,67 +126,60 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9})")
 });
 
+#[cfg(test)]
 pub fn phones(s: &str) -> Vec<Range<usize>> {
+    scan(s).phones
+}
+
+/// A phone number starting at `i`.
+fn phone_at(s: &str, i: usize) -> Option<Range<usize>> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        // a phone starts with `(0`, a run of 3–4 digits from 0 then a dash or space, or a run
-        // of 11 digits from 1: checked on bytes before the regex
-        let run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let start = match b[i] {
-            b'(' => b.get(i + 1) == Some(&b'0'),
-            b'0' if i == 0 || !b[i - 1].is_ascii_digit() => {
-                let n = run(i);
-                (3..=4).contains(&n) && matches!(b.get(i + n), Some(b'-' | b' '))
-            }
-            b'1' if i == 0 || !b[i - 1].is_ascii_digit() => run(i) == 11,
-            _ => false,
-        };
-        if start {
-            if let Some(m) = PHONE.find(from(s, i, 20)) {
-                let end = i + m.end();
-                if !b.get(end).is_some_and(u8::is_ascii_digit) {
-                    out.push(i..end);
-                    i = end;
-                    continue;
-                }
-            }
+    // a phone starts with `(0`, a run of 3–4 digits from 0 then a dash or space, or a run of
+    // 11 digits from 1: checked on bytes before the regex
+    let run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let after_digit = i > 0 && b[i - 1].is_ascii_digit();
+    let start = match b[i] {
+        b'(' => b.get(i + 1) == Some(&b'0'),
+        b'0' if !after_digit => {
+            let n = run(i);
+            (3..=4).contains(&n) && matches!(b.get(i + n), Some(b'-' | b' '))
         }
-        i += 1;
+        b'1' if !after_digit => run(i) == 11,
+        _ => false,
+    };
+    if !start {
+        return None;
     }
-    out
+    let m = PHONE.find(from(s, i, 20))?;
+    let end = i + m.end();
+    (!b.get(end).is_some_and(u8::is_ascii_digit)).then_some(i..end)
 }
 
 /// E-mail addresses: smgkb@126.com.
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
 
+#[cfg(test)]
 pub fn emails(s: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for (at, _) in s.match_indices('@') {
-        // the name before the @: ASCII only, so byte steps are characters
-        let b = s.as_bytes();
-        let mut start = at;
-        while start > 0 && start + 64 > at {
-            let c = b[start - 1];
-            if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-') {
-                start -= 1;
-            } else {
-                break;
-            }
-        }
-        if out.last().is_some_and(|r| r.end > start) {
-            continue;
-        }
-        if let Some(m) = EMAIL.find(from(s, start, 128)) {
-            let t = m.as_str().trim_end_matches(['.', '-']);
-            if m.start() == 0 {
-                out.push(start..start + t.len());
-            }
+    scan(s).emails
+}
+
+/// The e-mail address around the `@` at `at`, starting at or after `floor`.
+fn email_at(s: &str, at: usize, floor: usize) -> Option<Range<usize>> {
+    // the name before the @: ASCII only, so byte steps are characters
+    let b = s.as_bytes();
+    let mut start = at;
+    while start > floor && start + 64 > at {
+        let c = b[start - 1];
+        if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-') {
+            start -= 1;
+        } else {
+            break;
         }
     }
-    out
+    let m = EMAIL.find(from(s, start, 128))?;
+    let t = m.as_str().trim_end_matches(['.', '-']);
+    (m.start() == 0).then_some(start..start + t.len())
 }
 
 /// Web addresses: http://…, https://…, www.… up to the first character that is not
@@ -206,43 +188,95 @@ static WEBSITE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+"));
 
 pub fn websites(s: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let b = s.as_bytes();
-    let starts = b.iter().enumerate().filter_map(|(at, &c)| {
-        if !matches!(c, b'h' | b'H' | b'w') {
-            return None;
-        }
-        let rest = &b[at..];
-        (rest.len() > 7 && (rest[..4].eq_ignore_ascii_case(b"http") || rest.starts_with(b"www.")))
-            .then_some(at)
-    });
-    for at in starts {
-        if out.last().is_some_and(|r| r.end > at) {
-            continue;
-        }
-        if let Some(m) = WEBSITE.find(&s[at..]) {
-            let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
-            if t.len() > 6 {
-                out.push(at..at + t.len());
-            }
-        }
+    scan(s).websites
+}
+
+/// A web address starting at `at`.
+fn website_at(s: &str, at: usize) -> Option<Range<usize>> {
+    let rest = &s.as_bytes()[at..];
+    if !(rest.len() > 7 && (rest[..4].eq_ignore_ascii_case(b"http") || rest.starts_with(b"www."))) {
+        return None;
     }
-    out
+    let m = WEBSITE.find(&s[at..])?;
+    let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
+    (t.len() > 6).then_some(at..at + t.len())
 }
 
 /// Postal addresses after 地址: (also 通讯地址:, 办公地址:), up to the next delimiter.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^地址:([^,。;\n) ]+)"));
 
+#[cfg(test)]
 pub fn addresses(s: &str) -> Vec<Range<usize>> {
-    // 址 is rare: found by one byte search, then 地址: checked around it
-    s.match_indices('址')
-        .filter(|&(at, _)| s[..at].ends_with('地') && s[at..].starts_with("址:"))
-        .map(|(at, _)| at - '地'.len_utf8())
-        .filter_map(|at| {
-            let c = ADDRESS.captures(from(s, at, 80))?;
-            c.get(1).map(|m| at + m.start()..at + m.end())
-        })
-        .collect()
+    scan(s).addresses
+}
+
+/// The postal address after the 地址: at `at`.
+fn address_at(s: &str, at: usize) -> Option<Range<usize>> {
+    if !s[at..].starts_with("地址:") {
+        return None;
+    }
+    let c = ADDRESS.captures(from(s, at, 80))?;
+    c.get(1).map(|m| at + m.start()..at + m.end())
+}
+
+/// What one pass over the text finds: phone numbers, e-mail, web and postal addresses,
+/// document numbers (each list in text order, not overlapping).
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub phones: Vec<Range<usize>>,
+    pub emails: Vec<Range<usize>>,
+    pub websites: Vec<Range<usize>>,
+    pub addresses: Vec<Range<usize>>,
+    pub doc_numbers: Vec<(Range<usize>, String)>,
+}
+
+/// One pass over the bytes of `s`: at each byte that can start one of the patterns (a
+/// bracket, 0 or 1, `@`, `h`/`w`, the first byte of 地), that pattern is tried there.
+pub fn scan(s: &str) -> Scan {
+    let b = s.as_bytes();
+    let mut out = Scan::default();
+    // where each kind may next start: matches of one kind do not overlap
+    let (mut phone_free, mut mail_free, mut web_free, mut doc_free) = (0, 0, 0, 0);
+    for i in 0..b.len() {
+        match b[i] {
+            b'[' | b'(' => {
+                if i >= doc_free {
+                    if let Some((r, form)) = doc_number_at(s, i, doc_free) {
+                        doc_free = r.end;
+                        out.doc_numbers.push((r, form));
+                    }
+                }
+                if b[i] == b'(' && i >= phone_free {
+                    if let Some(r) = phone_at(s, i) {
+                        phone_free = r.end;
+                        out.phones.push(r);
+                    }
+                }
+            }
+            b'0' | b'1' if i >= phone_free => {
+                if let Some(r) = phone_at(s, i) {
+                    phone_free = r.end;
+                    out.phones.push(r);
+                }
+            }
+            b'@' => {
+                if let Some(r) = email_at(s, i, mail_free) {
+                    mail_free = r.end;
+                    out.emails.push(r);
+                }
+            }
+            b'h' | b'H' | b'w' if i >= web_free => {
+                if let Some(r) = website_at(s, i) {
+                    web_free = r.end;
+                    out.websites.push(r);
+                }
+            }
+            // 地 is E5 9C B0
+            0xE5 if b.get(i + 1) == Some(&0x9C) => out.addresses.extend(address_at(s, i)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The statistical period: 2019年1月1日到12月31日, 2021年1月1日起至2021年12月31日止,
