@@ -26,7 +26,7 @@ const OVERVIEW_TOPICS: &[&str] = &[
 
 /// The text says there is no administrative fee at all.
 static NO_FEES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:无|没有|未(?:收取|收|产生|设立|设置)?|不涉及)(?:任何)?(?:收取)?行政事业性收费$")
+    Regex::new(r"(?:无|没有|未(?:收取|收|产生|设立|设置)?|不涉及)(?:任何)?(?:收取)?行政事业性收费")
         .expect("valid pattern")
 });
 
@@ -174,24 +174,12 @@ fn fees_said_none(cx: &Context) -> Option<Finding> {
             && matches!(k.field, "fees_amount" | "fees_items_last_year")
             && k.value > 0.0
     })?;
-    // matched backwards from each 行政事业性收费
-    let m = cx
-        .norm
-        .match_indices("行政事业性收费")
-        .find_map(|(at, w)| {
-            let end = at + w.len();
-            let mut from = at.saturating_sub(3 * 8);
-            while !cx.norm.is_char_boundary(from) {
-                from += 1;
-            }
-            let m = NO_FEES.find(&cx.norm[from..end])?;
-            let start = from + m.start();
-            // not a table's own words
-            let line = cx.lines.partition_point(|l| l.raw.end < start);
-            let prose = !cx.furniture.is.get(line).copied().unwrap_or(false)
-                && !cx.tables.iter().any(|t| t.contains(&start));
-            prose.then_some(start..end)
-        })?;
+    let m = NO_FEES.find_iter(cx.norm).find(|m| {
+        // not a table's own words
+        let line = cx.lines.partition_point(|l| l.raw.end < m.start());
+        !cx.furniture.is.get(line).copied().unwrap_or(false)
+            && !cx.tables.iter().any(|t| t.contains(&m.start()))
+    })?;
     let what = if fee.field == "fees_amount" {
         format!("本年收费金额 {} 万元", num(fee.value))
     } else {
@@ -202,9 +190,9 @@ fn fees_said_none(cx: &Context) -> Option<Finding> {
         Severity::Warning,
         format!(
             "正文说“{}”，而表二“行政事业性收费”一行填有{what}。",
-            &cx.norm[m.clone()]
+            m.as_str()
         ),
-        Some(m),
+        Some(m.range()),
     ))
 }
 

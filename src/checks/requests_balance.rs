@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 /// The text says that every request was completed.
 static ALL_COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:所有|全部|各类)(?:政府信息公开)?申请(?:均|都|全部)?(?:已|已经)?(?:全部)?办结|(?:申请|申请件)(?:均|都)已(?:全部)?办结|已全部办结|办结率(?:达到?|为)?100%)$",
+        r"(?:所有|全部|各类)(?:政府信息公开)?申请(?:均|都|全部)?(?:已|已经)?(?:全部)?办结|(?:申请|申请件)(?:均|都)已(?:全部)?办结|已全部办结|办结率(?:达到?|为)?100%",
     )
     .expect("valid pattern")
 });
@@ -98,35 +98,16 @@ fn completed_but_carried(cx: &Context) -> Option<Finding> {
         .key
         .iter()
         .find(|k| k.field == "requests_carried_to_next_year" && k.value > 0.0)?;
-    // matched backwards from each 办结 (办结率…100%: forwards a little)
-    let ends = cx.norm.match_indices("办结").map(|(at, w)| {
-        let end = at + w.len();
-        let rate = &cx.norm[end..];
-        let rate = crate::scan::chars::head(rate, 8);
-        match (rate.starts_with('率'), rate.find('%')) {
-            (true, Some(p)) => end + p + 1,
-            _ => end,
-        }
-    });
-    let mut candidates = ends.filter_map(|end| {
-        let mut from = end.saturating_sub(3 * 24);
-        while !cx.norm.is_char_boundary(from) {
-            from += 1;
-        }
-        ALL_COMPLETED
-            .find(&cx.norm[from..end])
-            .map(|m| from + m.start()..from + m.end())
-    });
-    let m = candidates.find(|m| {
+    let m = ALL_COMPLETED.find_iter(cx.norm).find(|m| {
         // 按时办结率100%: on time, not all
-        let before = &cx.norm[..m.start];
+        let before = &cx.norm[..m.start()];
         let timely = ["按时", "按期", "及时", "依法", "限内"]
             .iter()
             .any(|w| before.ends_with(w));
-        let line = cx.lines.partition_point(|l| l.raw.end < m.start);
+        let line = cx.lines.partition_point(|l| l.raw.end < m.start());
         !timely
             && !cx.furniture.is.get(line).copied().unwrap_or(false)
-            && !cx.tables.iter().any(|t| t.contains(&m.start))
+            && !cx.tables.iter().any(|t| t.contains(&m.start()))
     })?;
     let source = if carried.from == "prose" {
         "正文"
@@ -138,9 +119,9 @@ fn completed_but_carried(cx: &Context) -> Option<Finding> {
         Severity::Warning,
         format!(
             "正文说“{}”，而{source}有 {} 件申请结转下年度继续办理。",
-            &cx.norm[m.clone()],
+            m.as_str(),
             num(carried.value)
         ),
-        Some(m),
+        Some(m.range()),
     ))
 }

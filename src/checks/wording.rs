@@ -27,70 +27,48 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let t = line.text(cx.norm);
-        scan_line(t, &mut |s, e| {
-            out.push(Finding::new(
-                "repeated_word",
-                Severity::Info,
-                format!("“{}”中的词重复了，可能是笔误。", &t[s..e]),
-                Some(line.range.start + s..line.range.start + e),
-            ));
-            out.len() < MAX_FINDINGS
-        });
+        let cs: Vec<(usize, char)> = t.char_indices().collect();
+        let mut k = 0;
+        while k < cs.len() {
+            let mut hit = None;
+            for n in (2..=4).rev() {
+                if k + 2 * n > cs.len() {
+                    continue;
+                }
+                let a = &cs[k..k + n];
+                let b = &cs[k + n..k + 2 * n];
+                if a.iter().zip(b).all(|(x, y)| x.1 == y.1)
+                    && a.iter().all(|c| is_cjk(c.1))
+                    // not a unit of one character doubled (常常常常 is 常常 twice)
+                    && !a.iter().all(|c| c.1 == a[0].1)
+                {
+                    let unit_end = cs.get(k + n).map_or(t.len(), |c| c.0);
+                    let end = cs.get(k + 2 * n).map_or(t.len(), |c| c.0);
+                    let unit = &t[cs[k].0..unit_end];
+                    let after_word = k > 0 && is_cjk(cs[k - 1].1);
+                    if !doubled_on_purpose(unit, after_word) {
+                        hit = Some((cs[k].0, end, n));
+                    }
+                    break;
+                }
+            }
+            match hit {
+                Some((s, e, n)) => {
+                    let at = line.range.start + s..line.range.start + e;
+                    out.push(Finding::new(
+                        "repeated_word",
+                        Severity::Info,
+                        format!("“{}”中的词重复了，可能是笔误。", &t[s..e]),
+                        Some(at),
+                    ));
+                    k += 2 * n;
+                    if out.len() >= MAX_FINDINGS {
+                        break;
+                    }
+                }
+                None => k += 1,
+            }
+        }
     }
     out
-}
-
-/// One pass over a line's characters: for n = 2, 3, 4, how many characters in a row equal
-/// the one n before; n of them end a unit written twice. `found(start, end)` gets each pair's
-/// byte range and says whether to go on.
-fn scan_line(t: &str, found: &mut impl FnMut(usize, usize) -> bool) {
-    // the last 8 characters and where they start, and how many in a row were ideographs
-    let mut chars = [('\0', 0usize); 8];
-    let mut run = [0usize; 5];
-    let mut ideographs = 0;
-    for (j, (at, c)) in t.char_indices().enumerate() {
-        chars[j % 8] = (c, at);
-        ideographs = if is_cjk(c) { ideographs + 1 } else { 0 };
-        let mut hit = None;
-        for n in 2..=4 {
-            run[n] = if j >= n && chars[(j - n) % 8].0 == c && ideographs > n {
-                run[n] + 1
-            } else {
-                0
-            };
-            if run[n] >= n && ideographs >= 2 * n && hit.is_none() {
-                hit = Some(n);
-            }
-        }
-        let Some(n) = hit else { continue };
-        let start = chars[(j + 1 - 2 * n) % 8].1;
-        let unit_end = chars[(j + 1 - n) % 8].1;
-        let end = at + c.len_utf8();
-        let unit = &t[start..unit_end];
-        let first = unit.chars().next();
-        let same = unit.chars().all(|x| Some(x) == first);
-        let after_word = t[..start].chars().next_back().is_some_and(is_cjk);
-        if !same && !doubled_on_purpose(unit, after_word) {
-            if !found(start, end) {
-                return;
-            }
-            run = [0; 5];
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn mixed_widths_never_split_a_character() {
-        // bytes that repeat across characters of different widths
-        for t in ["中ab中ab中ab", "中😀中😀", "资金资金a", "é中é中é中"] {
-            let r = crate::analyze(t);
-            for c in &r.checks {
-                assert!(c.start <= c.end);
-            }
-        }
-        let r = crate::analyze("一、总体情况\n加强资金资金监管。");
-        assert!(r.checks.iter().any(|c| c.code == "repeated_word"));
-    }
 }

@@ -59,66 +59,58 @@ fn name(n: &str) -> String {
 /// 现公布三明市2019年… / 特向社会公布2021年本机关… / 现将2022年上海市人民政府参事室…
 static PUBLISH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
+        r"(?:^|[,。;:\n ])(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
         name("1,30"),
         format!("{}?", name("1,30"))
     ))
 });
 
 /// …XX局编制了… / 由XX编制 / XX负责编制.
-static COMPILED_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"({}?)(?:负责|组织)?$", name("2,34"))));
+static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({})(?:负责|组织)?编制(?:了|完成|形成|而成)?",
+        name("2,34")
+    ))
+});
 
 /// 汇总XX各有关单位…编制而成.
 static SUMMED_UP: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^汇总({})(?:各有关单位|各部门|各单位|所属|及其|本级)",
+        r"汇总({})(?:各有关单位|各部门|各单位|所属|及其|本级)",
         name("2,30")
     ))
 });
 
-/// XX(以下简称“YY”): the name before, …
-static ALIAS_NAME: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({})$", name("2,40"))));
-
-/// … and the short name.
-static ALIAS_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r#"^\(以下简称:?[“"]?([{CJK}]{{1,12}})[”"]?\)"#)));
+/// XX(以下简称“YY”).
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"({})\(以下简称:?[“"]?([{CJK}]{{1,12}})[”"]?\)"#,
+        name("2,40")
+    ))
+});
 
 /// 2022年,XX坚持…: the first sentence's subject after the year.
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^({})", name("2,40"))));
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^0-9])(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})",
+        name("2,40")
+    ))
+});
 
 /// The report named with its year: …2021年政府信息公开工作年度报告, 2021年度…年报.
 static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"((?:19|20)[0-9]{{2}})年度?(?:本机关|本单位|本部门|{})?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$",
+        r"((?:19|20)[0-9]{{2}})年度?(?:本机关|本单位|本部门|{})?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)",
         format!("{}?", name("1,30"))
     ))
 });
 
 /// The opening lists the template's parts: 本报告由总体情况、主动公开政府信息情况…组成.
-fn lists_parts(region: &str) -> bool {
-    ["总体情况", "概述"].iter().any(|w| {
-        region.match_indices(w).any(|(at, _)| {
-            let before = back(region, at, 24);
-            let after = crate::scan::chars::head(&region[at..], 200);
-            let after = after.split('。').next().unwrap_or("");
-            ["报告由", "报告包括", "报告分为", "全文包括", "全文由"]
-                .iter()
-                .any(|l| before.contains(l))
-                && !before.contains('。')
-                && after.contains("主动公开")
-        })
-    })
-}
-
-/// The slice of `s` that ends at `at` and holds at most `n` characters before it.
-fn back(s: &str, at: usize, n: usize) -> &str {
-    let mut start = at.saturating_sub(3 * n);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..at]
-}
+static LISTS_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:本(?:年度)?报告|全文)(?:由|包括|分为)[^。]{0,20}(?:总体情况|概述)[^。]{0,200}(?:主动公开)",
+    )
+});
 
 /// The signature: a body's name, then a date, at the end of the text.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -251,98 +243,56 @@ pub fn opening(j: &Joined) -> Opening {
             o.body = Some(j.to_norm(r));
         }
     };
-    // The verb starts a clause: after a punctuation mark, a space or a line's end.
-    let clause_start = |at: usize| {
-        region[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, ',' | '。' | ';' | ':' | '\n' | ' '))
-    };
-    // Each rule starts where its literal stands, and matches anchored there.
-    let publish = region
-        .char_indices()
-        .filter(|&(at, c)| matches!(c, '现' | '特' | '兹' | '今') && clause_start(at))
-        .find_map(|(at, _)| {
-            let c = PUBLISH.captures(head(&region[at..], 80))?;
-            (!in_book_title(region, at)).then_some((at, c))
-        });
-    if let Some((at, c)) = publish {
-        let shift = |m: regex::Match| at + m.start()..at + m.end();
+    if let Some(c) = PUBLISH
+        .captures_iter(region)
+        .find(|c| !in_book_title(region, c.get(0).map_or(0, |m| m.start())))
+    {
         if let Some(m) = c.get(1) {
             // the name before the year, without leading verbs' remains
             let n = strip_lead(m.as_str());
-            body(at + m.end() - n.len()..at + m.end(), &mut o);
+            body(m.end() - n.len()..m.end(), &mut o);
         }
         if let Some(m) = c.get(3) {
-            body(shift(m), &mut o);
+            body(m.range(), &mut o);
         }
         if let Some(y) = c.get(2) {
-            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(shift(y))));
+            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
         }
     }
     if o.body.is_none() {
-        for (at, _) in region.match_indices("编制") {
-            let before = back(region, at, 36);
-            let base = at - before.len();
-            let Some(m) = COMPILED_BY.captures(before).and_then(|c| c.get(1)) else {
-                continue;
-            };
-            if in_book_title(region, base + m.start()) {
+        for c in COMPILED_BY.captures_iter(region) {
+            let Some(m) = c.get(1) else { continue };
+            if in_book_title(region, m.start()) {
                 continue;
             }
             let n = strip_lead(m.as_str());
-            body(base + m.end() - n.len()..base + m.end(), &mut o);
+            body(m.end() - n.len()..m.end(), &mut o);
             if o.body.is_some() {
                 break;
             }
         }
     }
     if o.body.is_none() {
-        if let Some((at, m)) = region.match_indices("汇总").find_map(|(at, _)| {
-            let c = SUMMED_UP.captures(head(&region[at..], 60))?;
-            Some((at, c.get(1)?))
-        }) {
-            body(at + m.start()..at + m.end(), &mut o);
+        if let Some(m) = SUMMED_UP.captures(region).and_then(|c| c.get(1)) {
+            body(m.range(), &mut o);
         }
     }
-    // where 报告 and 年报 end: one search for 报
-    let mut ends: Vec<usize> = region
-        .match_indices('报')
-        .filter_map(|(at, w)| {
-            let end = at + w.len();
-            if region[end..].starts_with('告') {
-                Some(end + '告'.len_utf8())
-            } else {
-                region[..at].ends_with('年').then_some(end)
-            }
-        })
-        .collect();
-    ends.sort_unstable();
-    for end in ends {
-        let window = back(region, end, 60);
-        let base = end - window.len();
-        let Some(c) = REPORT_YEAR.captures(window) else {
-            continue;
-        };
+    for c in REPORT_YEAR.captures_iter(region) {
         let Some(all) = c.get(0) else { continue };
-        if in_book_title(region, base + all.start()) {
+        if in_book_title(region, all.start()) {
             continue;
         }
         o.annual |= all.as_str().ends_with("年度报告") || all.as_str().ends_with("年报");
         if o.year.is_none() {
             let y = c.get(1).unwrap_or(all);
-            o.year = y
-                .as_str()
-                .parse()
-                .ok()
-                .map(|v| (v, j.to_norm(base + y.start()..base + y.end())));
+            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
         }
         if all.as_str().contains("本机关") || all.as_str().contains("本单位") {
             o.self_reference = true;
         }
         break;
     }
-    o.annual |= lists_parts(region);
+    o.annual |= LISTS_PARTS.is_match(region);
     o
 }
 
@@ -350,27 +300,21 @@ pub fn opening(j: &Joined) -> Opening {
 /// report's subject, not a body it cites (国务院办公厅…(以下简称国办)).
 fn alias(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 6000);
-    if !region.contains("以下简称") {
-        return None;
-    }
-    region.match_indices("(以下简称").find_map(|(p, _)| {
-        let before = back(region, p, 40);
-        let base = p - before.len();
-        let m = ALIAS_NAME.captures(before)?.get(1)?;
-        let c = ALIAS_SHORT.captures(head(&region[p..], 24))?;
-        let short = c.get(1)?.as_str();
+    ALIAS.captures_iter(region).find_map(|c| {
+        let m = c.get(1)?;
+        let short = c.get(2)?.as_str();
         let n = m.as_str();
         // the name starts after the last word that cannot be in it
         let n = n.rsplit(['的', '在', '年']).next().unwrap_or(n);
         let n = strip_lead(n);
-        let start = base + m.end() - n.len();
+        let start = m.end() - n.len();
         let superior = ["国务院", "中共", "中央", "全国", "国家"]
             .iter()
             .any(|w| n.starts_with(w));
-        let rest = &region[p + c.get(0)?.end()..];
+        let rest = &region[c.get(0)?.end()..];
         let used = rest.contains(short) || rest.contains(n);
         (is_body(n) && !superior && used && !in_book_title(region, start))
-            .then(|| j.to_norm(start..base + m.end()))
+            .then(|| j.to_norm(start..m.end()))
     })
 }
 
@@ -420,23 +364,8 @@ pub fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Opti
 /// The subject of the overview's first sentence: 「2022年,平潭综合实验区坚持以…」.
 fn subject(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 4000);
-    region.match_indices('年').find_map(|(y, _)| {
-        // four digits of a year before 年, then 度 or 以来, then a comma
-        let b = region.as_bytes();
-        if y < 4
-            || !b[y - 4..y].iter().all(u8::is_ascii_digit)
-            || y > 4 && b[y - 5].is_ascii_digit()
-        {
-            return None;
-        }
-        let after = &region[y + '年'.len_utf8()..];
-        let after = after
-            .strip_prefix('度')
-            .or_else(|| after.strip_prefix("以来"))
-            .unwrap_or(after);
-        let after = after.strip_prefix(',')?;
-        let at = region.len() - after.len();
-        let m = SUBJECT.captures(head(after, 42))?.get(1)?;
+    SUBJECT.captures_iter(region).find_map(|c| {
+        let m = c.get(1)?;
         let run = m.as_str();
         let cut = SUBJECT_ENDS
             .iter()
@@ -444,7 +373,7 @@ fn subject(j: &Joined) -> Option<Range<usize>> {
             .min()
             .unwrap_or(run.len());
         let n = &run[..cut];
-        (is_body(n) && !is_self_reference(n)).then(|| j.to_norm(at..at + cut))
+        (is_body(n) && !is_self_reference(n)).then(|| j.to_norm(m.start()..m.start() + cut))
     })
 }
 

@@ -86,14 +86,7 @@ pub fn title_is_annual(t: &str) -> bool {
 }
 
 /// Reads the metadata.
-/// `dates` are all full dates of the text ([`dates::find_all`]), found once by the caller.
-pub fn extract(
-    norm: &str,
-    lines: &[Line],
-    furniture: &Furniture,
-    title: Option<&Title>,
-    dates: &[(usize, Date, usize)],
-) -> Found {
+pub fn extract(norm: &str, lines: &[Line], furniture: &Furniture, title: Option<&Title>) -> Found {
     let mut f = Found::default();
     let header = header_fields(norm, lines, furniture);
     let field = |k: &str| {
@@ -104,7 +97,7 @@ pub fn extract(
     };
     let joined = agency::Joined::new(norm, lines, furniture, title, 2400);
     f.opening = agency::opening(&joined);
-    f.period = patterns::period(norm, dates);
+    f.period = patterns::period(norm);
 
     // Year: the title's, else the opening's, else the statistical period's, else the body's.
     f.title_year = title.and_then(|t| title_year(&t.text));
@@ -150,12 +143,11 @@ pub fn extract(
         .or_else(|| field("发文字号"))
         .filter(|r| !r.is_empty())
         .map(|r| first_token(norm, r));
-    let found = patterns::scan(norm);
-    f.phones = found.phones;
-    f.emails = found.emails;
-    f.websites = found.websites;
-    f.addresses = found.addresses;
-    f.cited = citations(norm, found.doc_numbers);
+    f.phones = patterns::phones(norm);
+    f.emails = patterns::emails(norm);
+    f.websites = patterns::websites(norm);
+    f.addresses = patterns::addresses(norm);
+    f.cited = citations(norm);
     f
 }
 
@@ -383,8 +375,7 @@ fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<D
 }
 
 /// 《title》 with an optional document number after it, and bare document numbers.
-/// `numbers` are the text's document numbers ([`patterns::scan`]).
-fn citations(norm: &str, numbers: Vec<(Range<usize>, String)>) -> Vec<Cited> {
+fn citations(norm: &str) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     let mut i = 0;
     while let Some(p) = norm[i..].find('《') {
@@ -418,7 +409,7 @@ fn citations(norm: &str, numbers: Vec<(Range<usize>, String)>) -> Vec<Cited> {
         i = end;
     }
     // Bare numbers not already taken by a title.
-    for (r, num) in numbers {
+    for (r, num) in patterns::doc_numbers(norm) {
         if !out
             .iter()
             .any(|c| c.range.start <= r.start && r.end <= c.range.end)
