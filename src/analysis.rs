@@ -26,7 +26,7 @@ pub(crate) fn run(input: &str, decoded: Option<&Decoded>) -> Report {
     let title = title::find(norm, &lines);
     let furn = furniture::detect(norm, &lines, title.as_ref());
     let dates = crate::scan::dates::find_all(norm);
-    let found = meta::extract(norm, &lines, &furn, title.as_ref());
+    let found = meta::extract(norm, &lines, &furn, title.as_ref(), &dates);
     let era = era_of(norm, found.year);
     let raw_tables = tables::find_tables(norm);
     let table_ranges = table_spans(norm, &raw_tables);

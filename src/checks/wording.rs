@@ -27,41 +27,52 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let t = line.text(cx.norm);
-        let cs: Vec<(usize, char)> = t.char_indices().collect();
+        let b = t.as_bytes();
+        // Ideographs of the BMP blocks are three bytes each: a unit of n of them repeated is
+        // 3n bytes equal to the next 3n, the first character compared first.
         let mut k = 0;
-        while k < cs.len() {
+        while k + 12 <= b.len() {
+            if !t.is_char_boundary(k) {
+                k += 1;
+                continue;
+            }
             let mut hit = None;
             for n in (2..=4).rev() {
-                if k + 2 * n > cs.len() {
+                let w = 3 * n;
+                if k + 2 * w > b.len() || b[k..k + 3] != b[k + w..k + w + 3] {
                     continue;
                 }
-                let a = &cs[k..k + n];
-                let b = &cs[k + n..k + 2 * n];
-                if a.iter().zip(b).all(|(x, y)| x.1 == y.1)
-                    && a.iter().all(|c| is_cjk(c.1))
-                    // not a unit of one character doubled (常常常常 is 常常 twice)
-                    && !a.iter().all(|c| c.1 == a[0].1)
+                // equal bytes, and whole characters on both sides (mixed widths)
+                if b[k..k + w] != b[k + w..k + 2 * w]
+                    || !t.is_char_boundary(k + w)
+                    || !t.is_char_boundary(k + 2 * w)
                 {
-                    let unit_end = cs.get(k + n).map_or(t.len(), |c| c.0);
-                    let end = cs.get(k + 2 * n).map_or(t.len(), |c| c.0);
-                    let unit = &t[cs[k].0..unit_end];
-                    let after_word = k > 0 && is_cjk(cs[k - 1].1);
-                    if !doubled_on_purpose(unit, after_word) {
-                        hit = Some((cs[k].0, end, n));
-                    }
-                    break;
+                    continue;
                 }
+                let unit = &t[k..k + w];
+                let chars: Vec<char> = unit.chars().collect();
+                if chars.len() != n
+                    || !chars.iter().all(|&c| is_cjk(c))
+                    // 常常常常 is 常常 twice, not a word
+                    || chars.iter().all(|&c| c == chars[0])
+                {
+                    continue;
+                }
+                let after_word = t[..k].chars().next_back().is_some_and(is_cjk);
+                if !doubled_on_purpose(unit, after_word) {
+                    hit = Some((k, k + 2 * w));
+                }
+                break;
             }
             match hit {
-                Some((s, e, n)) => {
-                    let at = line.range.start + s..line.range.start + e;
+                Some((s, e)) => {
                     out.push(Finding::new(
                         "repeated_word",
                         Severity::Info,
                         format!("“{}”中的词重复了，可能是笔误。", &t[s..e]),
-                        Some(at),
+                        Some(line.range.start + s..line.range.start + e),
                     ));
-                    k += 2 * n;
+                    k = e;
                     if out.len() >= MAX_FINDINGS {
                         break;
                     }
@@ -71,4 +82,26 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mixed_widths_never_split_a_character() {
+        // bytes that repeat across characters of different widths
+        for t in [
+            "中ab中ab中ab",
+            "中😀中😀",
+            "资金资金a",
+            "é中é中é中",
+            "aé中aé中",
+        ] {
+            let r = crate::analyze(t);
+            for c in &r.checks {
+                assert!(c.start <= c.end);
+            }
+        }
+        let r = crate::analyze("一、总体情况\n加强资金资金监管。");
+        assert!(r.checks.iter().any(|c| c.code == "repeated_word"));
+    }
 }

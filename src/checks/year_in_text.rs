@@ -13,18 +13,37 @@ use crate::scan::patterns::CJK;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The report naming itself with a year.
+/// The report naming itself with a year. Each branch starts with words, so the search jumps
+/// from one candidate to the next (a branch starting with the year would stop at every
+/// number of the text); the year of 「2021年本机关政府信息公开…」 is read before the match.
 static SELF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?:本(?:机关|单位|部门|局|委|办|厅|院|中心)|我(?:局|委|办|厅|院|单位|中心))((?:19|20)[0-9]{{2}})年度?(?:政府信息公开|政务公开|信息公开)",
-            r"|((?:19|20)[0-9]{{2}})年度?本(?:机关|单位|部门)(?:政府信息公开|政务公开)",
+            r"|本(?:机关|单位|部门)(?:政府信息公开|政务公开)",
             r"|(?:现公布|现予公布|现将|特向社会公布|编制了)[{CJK}()]{{0,30}}?((?:19|20)[0-9]{{2}})年度?[{CJK}()]{{0,30}}?(?:年度报告|年报)",
         ),
         CJK = CJK
     ))
     .expect("valid pattern")
 });
+
+/// The year written right before `at`: 2021年 or 2021年度.
+fn year_before(s: &str, at: usize) -> Option<(i32, usize)> {
+    let before = &s[..at];
+    let before = before
+        .strip_suffix("年度")
+        .or_else(|| before.strip_suffix('年'))?;
+    let b = before.as_bytes();
+    if b.len() < 4 || !b[b.len() - 4..].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.len() > 4 && b[b.len() - 5].is_ascii_digit() {
+        return None;
+    }
+    let y = before[b.len() - 4..].parse().ok()?;
+    Some((y, b.len() - 4))
+}
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -38,13 +57,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         return out;
     };
     for c in SELF_YEAR.captures_iter(cx.norm) {
-        let (Some(all), Some(y)) = (c.get(0), c.get(1).or(c.get(2)).or(c.get(3))) else {
-            continue;
+        let Some(all) = c.get(0) else { continue };
+        let (found, start) = match c.get(1).or(c.get(2)) {
+            Some(y) => match y.as_str().parse::<i32>() {
+                Ok(v) => (v, all.start()),
+                Err(_) => continue,
+            },
+            None => match year_before(cx.norm, all.start()) {
+                Some(v) => v,
+                None => continue,
+            },
         };
-        let Ok(found) = y.as_str().parse::<i32>() else {
-            continue;
-        };
-        let before = &cx.norm[..all.start()];
+        let all_range = start..all.end();
+        let before = &cx.norm[..start];
         let in_book = match (before.rfind('《'), before.rfind('》')) {
             (Some(open), Some(close)) => open > close,
             (Some(_), None) => true,
@@ -60,9 +85,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             Severity::Warning,
             format!(
                 "正文“{}”把{found}年说成本报告的年度，而标题写的是{year}年（可能沿用了往年报告的文字）。",
-                all.as_str()
+                &cx.norm[all_range.clone()]
             ),
-            Some(all.range()),
+            Some(all_range),
         ));
         break;
     }

@@ -59,7 +59,7 @@ fn name(n: &str) -> String {
 /// 现公布三明市2019年… / 特向社会公布2021年本机关… / 现将2022年上海市人民政府参事室…
 static PUBLISH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[,。;:\n ])(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
+        r"(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
         name("1,30"),
         format!("{}?", name("1,30"))
     ))
@@ -243,10 +243,17 @@ pub fn opening(j: &Joined) -> Opening {
             o.body = Some(j.to_norm(r));
         }
     };
-    if let Some(c) = PUBLISH
-        .captures_iter(region)
-        .find(|c| !in_book_title(region, c.get(0).map_or(0, |m| m.start())))
-    {
+    // The verb starts a clause: after a punctuation mark, a space or a line's end.
+    let clause_start = |at: usize| {
+        region[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, ',' | '。' | ';' | ':' | '\n' | ' '))
+    };
+    if let Some(c) = PUBLISH.captures_iter(region).find(|c| {
+        let at = c.get(0).map_or(0, |m| m.start());
+        clause_start(at) && !in_book_title(region, at)
+    }) {
         if let Some(m) = c.get(1) {
             // the name before the year, without leading verbs' remains
             let n = strip_lead(m.as_str());
@@ -259,7 +266,7 @@ pub fn opening(j: &Joined) -> Opening {
             o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
         }
     }
-    if o.body.is_none() {
+    if o.body.is_none() && region.contains("编制") {
         for c in COMPILED_BY.captures_iter(region) {
             let Some(m) = c.get(1) else { continue };
             if in_book_title(region, m.start()) {
@@ -300,6 +307,9 @@ pub fn opening(j: &Joined) -> Opening {
 /// report's subject, not a body it cites (国务院办公厅…(以下简称国办)).
 fn alias(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 6000);
+    if !region.contains("以下简称") {
+        return None;
+    }
     ALIAS.captures_iter(region).find_map(|c| {
         let m = c.get(1)?;
         let short = c.get(2)?.as_str();

@@ -86,7 +86,14 @@ pub fn title_is_annual(t: &str) -> bool {
 }
 
 /// Reads the metadata.
-pub fn extract(norm: &str, lines: &[Line], furniture: &Furniture, title: Option<&Title>) -> Found {
+/// `dates` are all full dates of the text ([`dates::find_all`]), found once by the caller.
+pub fn extract(
+    norm: &str,
+    lines: &[Line],
+    furniture: &Furniture,
+    title: Option<&Title>,
+    dates: &[(usize, Date, usize)],
+) -> Found {
     let mut f = Found::default();
     let header = header_fields(norm, lines, furniture);
     let field = |k: &str| {
@@ -97,7 +104,7 @@ pub fn extract(norm: &str, lines: &[Line], furniture: &Furniture, title: Option<
     };
     let joined = agency::Joined::new(norm, lines, furniture, title, 2400);
     f.opening = agency::opening(&joined);
-    f.period = patterns::period(norm);
+    f.period = patterns::period(norm, dates);
 
     // Year: the title's, else the opening's, else the statistical period's, else the body's.
     f.title_year = title.and_then(|t| title_year(&t.text));

@@ -22,45 +22,70 @@ fn re(pattern: &str) -> Regex {
 /// CJK ideographs of the blocks reports use (the range of [`crate::scan::chars::is_cjk`]).
 pub const CJK: &str = "一-鿿㐀-䶿豈-﫿";
 
-/// A document number: issuer (up to 14 ideographs), the year in brackets, the serial, 号.
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"([{CJK}]{{0,14}})(?:\[([0-9]{{4}})\]|\(([0-9]{{4}})\)) *([0-9]{{1,9}}) *号"
-    ))
-});
+/// A document number's year in brackets, serial and 号 (`[2019]14号`): the issuer before it
+/// (up to 14 ideographs, 国办发) is read backwards by hand, so that the search starts from a
+/// literal bracket (a regex starting with a class of ideographs would walk the whole text).
+static DOC_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
 
-/// A document number starting at `at` or in the 14 ideographs before it… found anywhere:
-/// (range, normalized form `机关代字〔年〕序号号`).
+/// How far the issuer reaches back from `at`, not before `floor`: up to 14 ideographs.
+fn issuer_start(s: &str, at: usize, floor: usize) -> usize {
+    s[floor..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| crate::scan::chars::is_cjk(*c))
+        .take(14)
+        .last()
+        .map_or(at, |(p, _)| floor + p)
+}
+
+/// The normalized form of a number whose issuer is `s[from..m.start()]`.
+fn normalized(s: &str, from: usize, c: &regex::Captures) -> Option<(Range<usize>, String)> {
+    let all = c.get(0)?;
+    let year = c.get(1).or_else(|| c.get(2))?.as_str();
+    let y: i32 = year.parse().ok()?;
+    if !(1949..=2100).contains(&y) {
+        return None;
+    }
+    let issuer = &s[from..all.start()];
+    let serial = c.get(3)?.as_str().trim_start_matches('0');
+    let serial = if serial.is_empty() { "0" } else { serial };
+    Some((from..all.end(), format!("{issuer}〔{year}〕{serial}号")))
+}
+
+/// Every document number (国办发〔2019〕14号, 〔2021〕30号): (range, normalized form
+/// `机关代字〔年〕序号号`).
 pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
-    DOC_NUMBER
-        .captures_iter(s)
-        .filter_map(|c| {
-            let all = c.get(0)?;
-            let year = c.get(2).or_else(|| c.get(3))?.as_str();
-            let y: i32 = year.parse().ok()?;
-            if !(1949..=2100).contains(&y) {
-                return None;
-            }
-            let issuer = c.get(1).map_or("", |m| m.as_str());
-            let serial = c.get(4)?.as_str().trim_start_matches('0');
-            let serial = if serial.is_empty() { "0" } else { serial };
-            Some((all.range(), format!("{issuer}〔{year}〕{serial}号")))
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut floor = 0;
+    for c in DOC_NUMBER.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        let from = issuer_start(s, all.start(), floor);
+        out.extend(normalized(s, from, &c));
+        floor = all.end();
+    }
+    out
 }
 
 /// A document number at the very start of `s`: normalized form and byte length.
 pub fn doc_number_at_start(s: &str) -> Option<(String, usize)> {
-    // Only the first few dozen characters can hold it.
-    let head = crate::scan::chars::head(s, 40);
-    DOC_NUMBER.captures(head).and_then(|c| {
-        let all = c.get(0)?;
-        (all.start() == 0).then_some(())?;
-        doc_numbers(&head[..all.end()])
-            .into_iter()
-            .next()
-            .map(|(r, n)| (n, r.end))
-    })
+    let issuer: usize = s
+        .chars()
+        .take_while(|c| crate::scan::chars::is_cjk(*c))
+        .take(15)
+        .map(char::len_utf8)
+        .sum();
+    if s[..issuer].chars().count() > 14 {
+        return None;
+    }
+    let rest = crate::scan::chars::head(&s[issuer..], 24);
+    let c = DOC_NUMBER.captures(rest)?;
+    if c.get(0)?.start() != 0 {
+        return None;
+    }
+    let (_, form) = normalized(rest, 0, &c)?;
+    let form = format!("{}{form}", &s[..issuer]);
+    Some((form, issuer + c.get(0)?.end()))
 }
 
 /// An index number (索引号) as CMS write it: letters, digits and `-/_.`, at least 6.
@@ -76,21 +101,24 @@ pub fn index_number(value: &str) -> Option<Range<usize>> {
 
 /// Phone numbers: 0570-3087586, 0570 3087586, (0570)3087586, 0598-8231086 (a dash of any
 /// width is folded to `-`), mobile 13812345678. Not 12345 or 12345热线, not part of a
-/// longer digit run.
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[^0-9])(\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)",
-    )
-});
+/// longer digit run (checked by hand: the regex has no look-around).
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9}"));
 
 pub fn phones(s: &str) -> Vec<Range<usize>> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    // The delimiters are part of each match: search again from the number's end.
-    while let Some(c) = s.get(at..).and_then(|rest| PHONE.captures(rest)) {
-        let Some(m) = c.get(1) else { break };
-        out.push(at + m.start()..at + m.end());
-        at += m.end();
+    while let Some(m) = PHONE.find_at(s, at) {
+        let before = m.start().checked_sub(1).map(|i| b[i]);
+        let after = b.get(m.end()).copied();
+        if before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit()) {
+            // inside a longer run of digits: look again from the next character
+            at = m.start() + 1;
+            continue;
+        }
+        out.push(m.range());
+        at = m.end();
     }
     out
 }
@@ -100,6 +128,9 @@ static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
 
 pub fn emails(s: &str) -> Vec<Range<usize>> {
+    if !s.contains('@') {
+        return Vec::new();
+    }
     EMAIL
         .find_iter(s)
         .map(|m| {
@@ -135,24 +166,27 @@ pub fn addresses(s: &str) -> Vec<Range<usize>> {
 }
 
 /// The statistical period: 2019年1月1日到12月31日, 2021年1月1日起至2021年12月31日止,
-/// 2020-01-01至2020-12-31.
+/// 2020-01-01至2020-12-31. Anchored: tried only where a date starts.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})[日号]?|-([0-9]{1,2})-([0-9]{1,2}))",
+        r"^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})[日号]?|-([0-9]{1,2})-([0-9]{1,2}))",
         r"起? *(?:至|到|-|~) *",
         r"(?:([0-9]{4})(?:年|-))?([0-9]{1,2})(?:月|-)([0-9]{1,2})[日号]?",
     ))
 });
 
 /// The first statistical period: from, to, range. `to` after `from`, at most a year apart.
-pub fn period(s: &str) -> Option<(Date, Date, Range<usize>)> {
-    PERIOD.captures_iter(s).find_map(|c| {
+/// `dates` are the text's dates ([`crate::scan::dates::find_all`]): a period starts with one.
+pub fn period(s: &str, dates: &[(usize, Date, usize)]) -> Option<(Date, Date, Range<usize>)> {
+    dates.iter().find_map(|&(at, _, _)| {
+        let c = PERIOD.captures(crate::scan::chars::head(&s[at..], 40))?;
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let fy = n(1)? as i32;
         let from = Date::new(fy, n(2).or(n(4))?, n(3).or(n(5))?)?;
         let ty = n(6).map_or(fy, |y| y as i32);
         let to = Date::new(ty, n(7)?, n(8)?)?;
-        (to > from && to.year - from.year <= 1).then(|| (from, to, c.get(0).unwrap().range()))
+        let len = c.get(0)?.end();
+        (to > from && to.year - from.year <= 1).then_some((from, to, at..at + len))
     })
 }
 
@@ -228,7 +262,9 @@ mod tests {
 
     #[test]
     fn period_with_and_without_second_year() {
-        let p = |s: &str| period(s).map(|(a, b, _)| (a.iso(), b.iso()));
+        let p = |s: &str| {
+            period(s, &crate::scan::dates::find_all(s)).map(|(a, b, _)| (a.iso(), b.iso()))
+        };
         assert_eq!(
             p("统计期限自2021年1月1日起至2021年12月31日止"),
             Some(("2021-01-01".into(), "2021-12-31".into()))
