@@ -54,12 +54,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The 2008 regulation has no fixed overview heading and "other" is optional there.
         let optional = cx.era == Era::Y2008 && matches!(*key, "overview" | "other");
         match found.iter().find(|n| n.canonical == Some(key)) {
-            None if !explicit => {}
-            None if cut.is_some() && last_present.is_some_and(|l| i > l) => {
-                if !optional {
-                    not_reached.push(i)
-                }
-            }
+            None if !explicit || optional && cut.is_some() => {}
+            None if cut.is_some() && last_present.is_some_and(|l| i > l) => not_reached.push(i),
             None if !optional => out.push(
                 Finding::new(
                     "part_missing",

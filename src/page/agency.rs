@@ -56,12 +56,17 @@ fn name(n: &str) -> String {
     format!("[{CJK}()·]{{{n}}}")
 }
 
+/// The same, as few characters as will do.
+fn lazy_name(n: &str) -> String {
+    format!("[{CJK}()·]{{{n}}}?")
+}
+
 /// 现公布三明市2019年… / 特向社会公布2021年本机关… / 现将2022年上海市人民政府参事室…
 static PUBLISH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
         name("1,30"),
-        format!("{}?", name("1,30"))
+        lazy_name("1,30")
     ))
 });
 
@@ -101,7 +106,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"((?:19|20)[0-9]{{2}})年度?(?:本机关|本单位|本部门|{})?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)",
-        format!("{}?", name("1,30"))
+        lazy_name("1,30")
     ))
 });
 
