@@ -401,11 +401,16 @@ pub fn in_title(norm: &str, t: &Title) -> Option<Range<usize>> {
         .find(|&(i, _)| starts_with_year(&text[i..]))
         .map(|(i, _)| i)?;
     let agency = text[..cut].trim_end_matches(['\n', ' ']);
-    // 关于某局2021年…: the body follows 关于
-    let lead = if agency.starts_with("关于") {
-        "关于".len()
-    } else {
-        0
+    // 关于某局2021年…, 关于印发某区2021年…: the body follows 关于 and its verb
+    let lead = match agency.strip_prefix("关于") {
+        Some(rest) => {
+            let verb = ["印发", "转发", "公布", "发布", "报送"]
+                .iter()
+                .find(|v| rest.starts_with(**v))
+                .map_or(0, |v| v.len());
+            "关于".len() + verb
+        }
+        None => 0,
     };
     let agency = &agency[lead..];
     // 某市人民政府办公室关于某市2021年…: the body is what stands before 关于
@@ -531,6 +536,10 @@ mod tests {
         assert_eq!(
             named("关于某县教育局2021年政府信息公开工作年度报告\n正文。").as_deref(),
             Some("某县教育局")
+        );
+        assert_eq!(
+            named("关于印发某区2021年政府信息公开工作年度报告的通知\n正文。").as_deref(),
+            Some("某区")
         );
     }
 
