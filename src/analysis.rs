@@ -51,7 +51,12 @@ pub(crate) fn run_observed(
     let table_ranges = table_spans(norm, &raw_tables);
     done("tables");
     let mut tree = sections::build(norm, &lines, &furn, title.as_ref(), era, &table_ranges);
-    let doc_type = doc_type(title.as_ref().map(|t| t.text.as_str()), &tree, era);
+    let doc_type = doc_type(
+        title.as_ref().map(|t| t.text.as_str()),
+        found.opening.annual,
+        &tree,
+        era,
+    );
     if !matches!(
         doc_type,
         DocType::AnnualReport2019 | DocType::AnnualReport2008
@@ -90,6 +95,7 @@ pub(crate) fn run_observed(
         quantities: &qs,
         key: &keys,
         has_table3: raw_tables.iter().any(|t| t.id == tables::TableId::Table3),
+        tables: &table_ranges,
     });
     let gap_findings = key_gaps.iter().map(|g| {
         checks::Finding::new(
@@ -198,25 +204,37 @@ fn era_of(norm: &str, year: Option<i32>) -> Era {
     }
 }
 
-/// The kind of document, from its title and its structure.
-fn doc_type(title: Option<&str>, tree: &[Node], era: Era) -> DocType {
+/// The kind of document, from its title, its opening sentence and its structure. A
+/// report that calls itself an annual report is one even when cut short.
+fn doc_type(title: Option<&str>, opening_annual: bool, tree: &[Node], era: Era) -> DocType {
     let t = title.unwrap_or("");
     let annual = match era {
         Era::Y2008 => DocType::AnnualReport2008,
         Era::Y2019 => DocType::AnnualReport2019,
     };
-    if t.contains("年度报告") || t.contains("年报") {
+    if meta::title_is_annual(t) {
         return annual;
     }
-    if t.contains("工作要点") || t.contains("计划") || t.contains("方案") {
+    // A part of a year (上半年, 第一季度) or a plan is not a review of the year.
+    if ["半年", "季度", "月份", "工作计划", "计划", "方案"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
         return DocType::Other;
     }
+    // 工作要点落实情况 looks back at the year's work points; 工作要点 alone plans them.
     if t.contains("总结")
         || t.contains("落实情况")
         || t.contains("情况报告")
         || t.contains("工作情况")
     {
         return DocType::WorkSummary;
+    }
+    if t.contains("工作要点") || t.contains("数据统计") {
+        return DocType::Other;
+    }
+    if opening_annual && !t.contains("通知") && !t.contains("意见") {
+        return annual;
     }
     let mut parts: Vec<&str> = tree.iter().filter_map(|n| n.part).collect();
     parts.dedup();
@@ -275,7 +293,11 @@ fn meta_of(text: &Text, f: &meta::Found, title: Option<&title::Title>, doc_type:
         title: title_span
             .as_ref()
             .map(|s| s.text.replace(['\n', '\r'], "")),
-        agency: f.agency_range.as_ref().map(|r| span(r).text),
+        // As written, without the line breaks a layout put inside the name.
+        agency: f
+            .agency_range
+            .as_ref()
+            .map(|r| span(r).text.replace(['\n', '\r'], "")),
         year: f.year,
         published: f.published.map(|d| d.iso()),
         doc_type,
@@ -300,6 +322,8 @@ fn meta_of(text: &Text, f: &meta::Found, title: Option<&title::Title>, doc_type:
             websites: f.websites.iter().map(span).collect(),
             addresses: f.addresses.iter().map(span).collect(),
         },
+        agency_source: f.agency_source.map(str::to_owned),
+        notes: f.notes.clone(),
         cited: f
             .cited
             .iter()

@@ -19,7 +19,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use xxgk::report::{Report, Severity};
+use xxgk::report::Report;
 
 #[derive(Parser)]
 #[command(
@@ -327,13 +327,16 @@ fn write_summary(out: &mut impl Write, path: &std::path::Path, r: &Report) -> io
     )?;
     writeln!(
         out,
-        "  机关：{}  年度：{}  发布：{}  类型：{:?}  文字：{:?}",
+        "  机关：{}  年度：{}  发布：{}  文种：{}  文字：{}",
         m.agency.as_deref().unwrap_or("—"),
         m.year.map_or("—".to_owned(), |y| y.to_string()),
         m.published.as_deref().unwrap_or("—"),
-        m.doc_type,
-        m.script
+        m.doc_type.label(),
+        m.script.label()
     )?;
+    for n in &m.notes {
+        writeln!(out, "  注：{n}")?;
+    }
     writeln!(out, "  章节：")?;
     for s in &r.sections {
         writeln!(
@@ -347,19 +350,14 @@ fn write_summary(out: &mut impl Write, path: &std::path::Path, r: &Report) -> io
             },
             s.canonical
                 .as_deref()
-                .map(|c| format!("  [{c}]"))
+                .map(|c| format!("  [{}]", xxgk::lexicon::parts::part_label(c).unwrap_or(c)))
                 .unwrap_or_default(),
             if s.empty { "  （空）" } else { "" }
         )?;
     }
     writeln!(out, "  数量：{} 个", r.quantities.len())?;
     for c in &r.checks {
-        let sev = match c.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "提醒",
-            Severity::Info => "提示",
-        };
-        writeln!(out, "  [{sev}] {}", c.message)?;
+        writeln!(out, "  [{}] {}", c.severity.label(), c.message)?;
     }
     Ok(())
 }

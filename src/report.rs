@@ -38,6 +38,49 @@ pub enum DocType {
     Other,
 }
 
+/// The words people read for the contract's codes, shared by the page and the CLI: the
+/// same Chinese label wherever a report is shown.
+impl DocType {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocType::AnnualReport2019 => "年度报告（2019年修订条例）",
+            DocType::AnnualReport2008 => "年度报告（2008年条例）",
+            DocType::WorkSummary => "工作总结",
+            DocType::Other => "其他文件",
+        }
+    }
+}
+
+impl Script {
+    pub fn label(self) -> &'static str {
+        match self {
+            Script::Simplified => "简体",
+            Script::Traditional => "繁体",
+        }
+    }
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+impl Approx {
+    /// The qualifier shown with a number: 以上, 不足, 约.
+    pub fn label(self) -> &'static str {
+        match self {
+            Approx::Over => "以上",
+            Approx::Under => "不足",
+            Approx::About => "约",
+        }
+    }
+}
+
 /// Script of the input as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -73,6 +116,14 @@ pub struct Meta {
     pub contacts: Contacts,
     /// Documents cited in the text: 《title》 with its document number (extra).
     pub cited: Vec<Citation>,
+    /// Where the agency was read (extra): `title`, `opening`, `alias`, `signature`,
+    /// `subject`, `header`, `site`.
+    #[serde(default)]
+    pub agency_source: Option<String>,
+    /// Notes on metadata set aside or not found (extra), in Chinese: a placeholder date,
+    /// a report that names itself only 本机关.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// A character span of the input with its text.

@@ -125,6 +125,16 @@ fn summary_is_for_people() {
         text.contains("衢州市人民政府") && text.contains("总体情况") && text.contains("68.7%"),
         "{text}"
     );
+    // The page's words, not the program's names.
+    assert!(
+        text.contains("文种：年度报告（2019年修订条例）") && text.contains("文字：简体"),
+        "{text}"
+    );
+    assert!(!text.contains("AnnualReport2019") && !text.contains("Simplified"));
+    assert!(
+        text.contains("[主动公开]") && text.contains("[警告]"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -272,11 +272,13 @@ fn seed_004_chuxiong_work_points_report() {
     assert_spans(&text, &r);
     let m = &r.meta;
     assert_eq!(m.agency.as_deref(), Some("楚雄经开区(高新区)"));
+    // A 工作要点落实情况报告 looks back on the year's work: a work summary
+    // (report-formats.md §1, and the corpus's c03); 工作要点 alone would be a plan.
     assert_dated(
         &r,
         2018,
         Some("2018-12-20"),
-        DocType::Other,
+        DocType::WorkSummary,
         Script::Simplified,
     );
     assert_eq!(
@@ -293,8 +295,8 @@ fn seed_004_chuxiong_work_points_report() {
         ]
     );
     assert_eq!(r.sections[0].children.len(), 4);
-    // A work-points report is not checked for completeness, but its parts keep the template
-    // key their titles name.
+    // A work summary is not checked for completeness, but its parts keep the template key
+    // their titles name.
     assert_eq!(canonicals(&r), [None, None, Some("problems")]);
     assert_eq!(r.furniture.last().map(|f| f.text.as_str()), Some("下载"));
 }

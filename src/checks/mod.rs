@@ -9,10 +9,13 @@ mod completeness;
 mod deadline;
 mod numbering;
 mod partition;
+mod parts_content;
 mod pictures;
 mod prose_arithmetic;
 mod prose_vs_table;
 mod requests_balance;
+mod wording;
+mod year_in_text;
 
 use crate::key::KeyValue;
 use crate::lexicon::parts::Era;
@@ -37,6 +40,8 @@ pub struct Context<'a> {
     pub key: &'a [KeyValue],
     /// True when the tables stage produced table 3 (its own checks cover the outcomes).
     pub has_table3: bool,
+    /// The statistics tables' ranges, in text order (their words are cells, not prose).
+    pub tables: &'a [Range<usize>],
 }
 
 /// A finding with a normalized range.
@@ -84,6 +89,9 @@ pub fn run(cx: &Context) -> Vec<Finding> {
     out.extend(partition::check(cx));
     out.extend(prose_vs_table::check(cx));
     out.extend(requests_balance::check(cx));
+    out.extend(parts_content::check(cx));
+    out.extend(year_in_text::check(cx));
+    out.extend(wording::check(cx));
     out
 }
 

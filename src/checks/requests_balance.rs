@@ -3,10 +3,24 @@
 //! When table 3 is present its own identities are checked by the tables stage instead.
 //! Prose often counts 收到申请 as 新收 + 上年结转, so a mismatch may be definitional: the
 //! message says so, with both numbers.
+//!
+//! And the text must not say every request was completed (「所有申请均已办结」) while requests
+//! are carried to next year (table 3's 结转下年度继续办理, or the prose's). Statements about
+//! timeliness (「均按时办结」, 「在法定期限内办结」) are not claims of completeness.
 
 use super::{num, Context, Finding};
 use crate::key::KeyValue;
 use crate::report::Severity;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The text says that every request was completed.
+static ALL_COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:所有|全部|各类)(?:政府信息公开)?申请(?:均|都|全部)?(?:已|已经)?(?:全部)?办结|(?:申请|申请件)(?:均|都)已(?:全部)?办结|已全部办结|办结率(?:达到?|为)?100%",
+    )
+    .expect("valid pattern")
+});
 
 const OUTCOMES: &[&str] = &[
     "outcome_disclosed",
@@ -19,6 +33,7 @@ const OUTCOMES: &[&str] = &[
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    out.extend(completed_but_carried(cx));
     if cx.has_table3 {
         return out;
     }
@@ -75,4 +90,38 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// 「所有申请均已办结」 while requests are carried to next year.
+fn completed_but_carried(cx: &Context) -> Option<Finding> {
+    let carried = cx
+        .key
+        .iter()
+        .find(|k| k.field == "requests_carried_to_next_year" && k.value > 0.0)?;
+    let m = ALL_COMPLETED.find_iter(cx.norm).find(|m| {
+        // 按时办结率100%: on time, not all
+        let before = &cx.norm[..m.start()];
+        let timely = ["按时", "按期", "及时", "依法", "限内"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let line = cx.lines.partition_point(|l| l.raw.end < m.start());
+        !timely
+            && !cx.furniture.is.get(line).copied().unwrap_or(false)
+            && !cx.tables.iter().any(|t| t.contains(&m.start()))
+    })?;
+    let source = if carried.from == "prose" {
+        "正文"
+    } else {
+        "表三"
+    };
+    Some(Finding::new(
+        "all_completed_but_carried",
+        Severity::Warning,
+        format!(
+            "正文说“{}”，而{source}有 {} 件申请结转下年度继续办理。",
+            m.as_str(),
+            num(carried.value)
+        ),
+        Some(m.range()),
+    ))
 }

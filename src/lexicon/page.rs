@@ -172,6 +172,10 @@ pub const BREADCRUMB_STARTS: &[&str] = &[
 /// How document titles end (年度报告, 工作总结 …): in a page header run together with
 /// nothing between its parts, the title ends there.
 pub const DOC_TITLE_ENDS: &[&str] = &[
+    // the longer first: 工作要点落实情况的函 is one title, not 工作要点 and the rest
+    "工作要点落实情况报告",
+    "工作要点落实情况的函",
+    "工作要点落实情况",
     "年度报告",
     "工作总结",
     "工作报告",
@@ -193,31 +197,6 @@ pub fn ends_with_any(t: &str, exts: &[&str]) -> bool {
     exts.iter()
         .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
-
-/// How the names of reporting bodies end (人民政府, 办公室, 局 …): a name before a year opens a
-/// title (`某市人民政府办公室2015年政府信息公开工作年度报告`), it is not a line of its own.
-pub const BODY_SUFFIXES: &[&str] = &[
-    "政府",
-    "办公室",
-    "办公厅",
-    "局",
-    "委员会",
-    "委",
-    "厅",
-    "署",
-    "中心",
-    "院",
-    "办",
-    "管委会",
-    "管理委员会",
-    "街道",
-    "办事处",
-    "公司",
-    "市",
-    "县",
-    "区",
-    ")",
-];
 
 /// The longest header field key at the start of `s` that a colon follows (`发布时间:`,
 /// `信息来源 :`). Keys are looked at only when `s` starts with a key's first character.

@@ -39,6 +39,21 @@ pub const PARTS_2008: &[(&str, &str)] = &[
     ("other", "其他需要报告的事项"),
 ];
 
+/// The short Chinese label of a template part key, as the page and the CLI show it.
+pub fn part_label(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "overview" => "总体情况",
+        "proactive" => "主动公开",
+        "requests" => "依申请公开",
+        "review_litigation" => "复议诉讼",
+        "problems" => "问题与改进",
+        "other" => "其他事项",
+        "requests_2008" => "依申请公开（2008）",
+        "fees" => "收费及减免",
+        _ => return None,
+    })
+}
+
 /// Chinese name of a template part key.
 pub fn part_name(key: &str) -> &'static str {
     PARTS_2019

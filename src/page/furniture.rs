@@ -73,7 +73,7 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     if t.contains('。') && n > 30 || n > 120 && !t.starts_with("标题") {
         return None;
     }
-    if is_header(t) {
+    if is_header(t) || is_page_time(t) {
         return Some("header");
     }
     if n <= 80 && !t.contains('。') && SPAM.iter().any(|w| t.contains(w)) {
@@ -148,6 +148,19 @@ fn is_header(t: &str) -> bool {
             .map(|rest| rest.trim_start().starts_with(':') && (char_len(t) <= 120 || k == &"标题"))
             .unwrap_or(false)
     })
+}
+
+/// The page's time line: a date with its time of day (2021-03-15 17:25:46), or a date
+/// followed by header fields (2022年07月25日 来源: 上海普陀). A signature's date alone is not.
+fn is_page_time(t: &str) -> bool {
+    let Some((_, len)) = crate::scan::dates::parse(t) else {
+        return false;
+    };
+    let rest = t[len..].trim_start();
+    let time = rest.len() >= 5
+        && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+        && rest.as_bytes()[2] == b':';
+    time || is_header(rest) && char_len(t) <= 80
 }
 
 /// A line that is only picture file names (tables published as images).

@@ -150,6 +150,18 @@ fn chinese(s: &str) -> Option<(Date, usize)> {
 
 /// Finds every full date in `s`: (byte offset, date, byte length). Only positions that start
 /// with an Arabic digit (after a non-digit), 一 or 二 are tried.
+///
+/// A hand-written scanner on purpose: it runs over the whole text of every report, where a
+/// regex would first have to find every digit run and then be re-validated. Its Arabic forms
+/// are specified by this regex, anchored at each tried position (the unit test
+/// `scanner_agrees_with_its_regex` checks the two against each other on random text):
+///
+/// ```text
+/// ^[0-9]{4}(?:-([0-9]{1,9})-([0-9]{1,9})|/([0-9]{1,9})/([0-9]{1,9})|\.([0-9]{1,9})\.([0-9]{1,9})
+///          |年([0-9]{1,9})月([0-9]{1,9})[日号]?)
+/// ```
+///
+/// with no further digit after each run, and the date valid ([`Date::new`]).
 pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -199,8 +211,81 @@ mod tests {
         assert_eq!(d("2019年"), None);
     }
 
+    /// The specification of the Arabic forms (see [`find_all`]).
+    fn by_regex(s: &str) -> Vec<(usize, Date, usize)> {
+        let re = regex::Regex::new(concat!(
+            r"^([0-9]{4})(?:-([0-9]{1,9})-([0-9]{1,9})|/([0-9]{1,9})/([0-9]{1,9})",
+            r"|\.([0-9]{1,9})\.([0-9]{1,9})|年([0-9]{1,9})月([0-9]{1,9})([日号])?)",
+        ))
+        .unwrap();
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let tried = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+            let found = tried.then(|| re.captures(&s[i..])).flatten().and_then(|c| {
+                let n = |k: usize| c.get(k).map(|m| (m.as_str().parse::<u32>().ok(), m.end()));
+                let (m, d) = [(2, 3), (4, 5), (6, 7), (8, 9)]
+                    .into_iter()
+                    .find_map(|(a, b)| Some((n(a)?, n(b)?)))?;
+                // no digit right after a run
+                let ends = [c.get(1)?.end(), m.1, d.1];
+                if ends
+                    .iter()
+                    .any(|&e| s[i + e..].starts_with(|x: char| x.is_ascii_digit()))
+                {
+                    return None;
+                }
+                let y: i32 = c.get(1)?.as_str().parse().ok()?;
+                let date = Date::new(y, m.0?, d.0?)?;
+                Some((date, c.get(0)?.end()))
+            });
+            match found {
+                Some((d, len)) => {
+                    out.push((i, d, len));
+                    i += len;
+                }
+                None => {
+                    i += 1;
+                    while i < s.len() && !s.is_char_boundary(i) {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanner_agrees_with_its_regex(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[0-9]{1,5}",
+                    proptest::strategy::Just("2021".to_owned()),
+                    proptest::strategy::Just("-".to_owned()),
+                    proptest::strategy::Just("/".to_owned()),
+                    proptest::strategy::Just(".".to_owned()),
+                    proptest::strategy::Just("年".to_owned()),
+                    proptest::strategy::Just("月".to_owned()),
+                    proptest::strategy::Just("日".to_owned()),
+                    proptest::strategy::Just("号".to_owned()),
+                    proptest::strategy::Just("至".to_owned()),
+                    proptest::strategy::Just(" ".to_owned()),
+                ],
+                0..24,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(find_all(&s), by_regex(&s));
+        }
+    }
+
     #[test]
     fn dates_are_found_inside_text() {
+        let s = "发布 2021-03-15 与 2021年3月8日, 2021/13/01, 12021-01-01, 2021.3.8";
+        assert_eq!(find_all(s).len(), 3);
+        assert_eq!(find_all(s), by_regex(s));
         let found = find_all("发文日期: 2018年12月20日 其他");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1.iso(), "2018-12-20");

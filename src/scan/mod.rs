@@ -6,3 +6,4 @@ pub(crate) mod chars;
 pub(crate) mod dates;
 pub(crate) mod headings;
 pub(crate) mod numerals;
+pub(crate) mod patterns;

@@ -1,21 +1,14 @@
 //! Chinese labels for the contract's codes (template parts, document types, scripts,
-//! severities, approximations, furniture kinds). Unknown codes are shown as written.
+//! severities, approximations, furniture kinds). Unknown codes are shown as written. The
+//! labels the CLI prints too live in the core (`label()` on the report's enums,
+//! `lexicon::parts::part_label`); these delegate to them.
 
 use crate::report::{Approx, DocType, Script, Severity};
 
-/// Chinese name of a template part key (`Section::canonical`, `Quantity::section`).
+/// Chinese name of a template part key (`Section::canonical`, `Quantity::section`): the
+/// core's, which the CLI prints too.
 pub fn canonical(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "overview" => "总体情况",
-        "proactive" => "主动公开",
-        "requests" => "依申请公开",
-        "review_litigation" => "复议诉讼",
-        "problems" => "问题与改进",
-        "other" => "其他事项",
-        "requests_2008" => "依申请公开（2008）",
-        "fees" => "收费及减免",
-        _ => return None,
-    })
+    crate::lexicon::parts::part_label(key)
 }
 
 /// A section name for display: the Chinese name of a template key, else the text as given.
@@ -24,27 +17,15 @@ pub fn section_name(key: &str) -> String {
 }
 
 pub fn doc_type(t: DocType) -> &'static str {
-    match t {
-        DocType::AnnualReport2019 => "年度报告（2019年修订条例）",
-        DocType::AnnualReport2008 => "年度报告（2008年条例）",
-        DocType::WorkSummary => "工作总结",
-        DocType::Other => "其他文件",
-    }
+    t.label()
 }
 
 pub fn script(s: Script) -> &'static str {
-    match s {
-        Script::Simplified => "简体",
-        Script::Traditional => "繁体",
-    }
+    s.label()
 }
 
 pub fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
+    s.label()
 }
 
 /// CSS class suffix of a severity.
@@ -57,12 +38,7 @@ pub fn severity_class(s: Severity) -> &'static str {
 }
 
 pub fn approx(a: Option<Approx>) -> &'static str {
-    match a {
-        None => "",
-        Some(Approx::Over) => "以上",
-        Some(Approx::Under) => "不足",
-        Some(Approx::About) => "约",
-    }
+    a.map_or("", Approx::label)
 }
 
 pub fn furniture(kind: &str) -> &str {

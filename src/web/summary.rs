@@ -104,6 +104,9 @@ fn details(r: &crate::report::Report) -> Html {
     if let Some(v) = &m.published_source {
         rows.push(("发布日期来自", v.clone()));
     }
+    for n in &m.notes {
+        rows.push(("说明", n.clone()));
+    }
     let c = &m.contacts;
     for (k, list) in [
         ("电话", &c.phones),

@@ -21,9 +21,8 @@
 use super::join::{is_header_field, starts_block};
 use super::profile::{self, TERMINAL};
 use super::Edit;
-use crate::lexicon::page::{
-    header_key_at, BODY_SUFFIXES, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS,
-};
+use crate::lexicon::bodies::{ORG_SUFFIXES, PLACE_SUFFIXES};
+use crate::lexicon::page::{header_key_at, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
 use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral};
@@ -473,7 +472,11 @@ fn names_title_body(t: &str, breaks: &[usize], p: usize) -> bool {
     let name = t[from..p].rsplit(':').next().unwrap_or("");
     let n = char_len(name);
     (2..=30).contains(&n)
-        && BODY_SUFFIXES.iter().any(|s| name.ends_with(s))
+        && (name.ends_with(')')
+            || ORG_SUFFIXES
+                .iter()
+                .chain(PLACE_SUFFIXES)
+                .any(|s| name.ends_with(s)))
         && DOC_TITLE_ENDS.iter().any(|w| head(&t[p..], 60).contains(w))
 }
 
@@ -734,9 +737,9 @@ fn gaps(t: &str) -> Option<usize> {
             if in_run {
                 // between words or after a sentence: not beside a number (`申请 749 件`) or
                 // after a numbering (`(一) 系统化…`), which OCR and Markdown text space out
-                if before_run.is_some_and(|p| {
-                    is_cjk(p) || TERMINAL.contains(&p) || matches!(p, '”' | '》')
-                }) && is_cjk(c)
+                if before_run
+                    .is_some_and(|p| is_cjk(p) || TERMINAL.contains(&p) || matches!(p, '”' | '》'))
+                    && is_cjk(c)
                 {
                     gaps += 1;
                 }

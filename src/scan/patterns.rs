@@ -1,0 +1,311 @@
+//! Pattern-shaped rules as regular expressions, compiled once (`LazyLock`): document numbers
+//! (国办发〔2019〕14号), 索引号, phone numbers, e-mail and web addresses, postal addresses, the
+//! statistical period, the dates that CMS page addresses carry (`…/t20220307_1762786.htm`).
+//!
+//! They run on the normalized text (half-width digits and punctuation, `〔〕` folded to `[]`,
+//! dashes to `-`), so each pattern has one form of every character. The `regex` crate is
+//! built without its Unicode tables (see docs/performance.md): classes are written as
+//! explicit ranges (`[0-9]`, `[一-鿿]`), never `\d`, `\w` or `\p{…}`.
+//! Guarantee: every function returns byte ranges of `s` on character boundaries, in order,
+//! not overlapping.
+
+use crate::scan::dates::Date;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this file, checked by its tests.
+    Regex::new(pattern).expect("valid pattern")
+}
+
+/// CJK ideographs of the blocks reports use (the range of [`crate::scan::chars::is_cjk`]).
+pub const CJK: &str = "一-鿿㐀-䶿豈-﫿";
+
+/// A document number's year in brackets, serial and 号 (`[2019]14号`): the issuer before it
+/// (up to 14 ideographs, 国办发) is read backwards by hand, so that the search starts from a
+/// literal bracket (a regex starting with a class of ideographs would walk the whole text).
+static DOC_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
+
+/// How far the issuer reaches back from `at`, not before `floor`: up to 14 ideographs.
+fn issuer_start(s: &str, at: usize, floor: usize) -> usize {
+    s[floor..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| crate::scan::chars::is_cjk(*c))
+        .take(14)
+        .last()
+        .map_or(at, |(p, _)| floor + p)
+}
+
+/// The normalized form of a number whose issuer is `s[from..m.start()]`.
+fn normalized(s: &str, from: usize, c: &regex::Captures) -> Option<(Range<usize>, String)> {
+    let all = c.get(0)?;
+    let year = c.get(1).or_else(|| c.get(2))?.as_str();
+    let y: i32 = year.parse().ok()?;
+    if !(1949..=2100).contains(&y) {
+        return None;
+    }
+    let issuer = &s[from..all.start()];
+    let serial = c.get(3)?.as_str().trim_start_matches('0');
+    let serial = if serial.is_empty() { "0" } else { serial };
+    Some((from..all.end(), format!("{issuer}〔{year}〕{serial}号")))
+}
+
+/// Every document number (国办发〔2019〕14号, 〔2021〕30号): (range, normalized form
+/// `机关代字〔年〕序号号`).
+pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut floor = 0;
+    for c in DOC_NUMBER.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        let from = issuer_start(s, all.start(), floor);
+        out.extend(normalized(s, from, &c));
+        floor = all.end();
+    }
+    out
+}
+
+/// A document number at the very start of `s`: normalized form and byte length.
+pub fn doc_number_at_start(s: &str) -> Option<(String, usize)> {
+    let issuer: usize = s
+        .chars()
+        .take_while(|c| crate::scan::chars::is_cjk(*c))
+        .take(15)
+        .map(char::len_utf8)
+        .sum();
+    if s[..issuer].chars().count() > 14 {
+        return None;
+    }
+    let rest = crate::scan::chars::head(&s[issuer..], 24);
+    let c = DOC_NUMBER.captures(rest)?;
+    if c.get(0)?.start() != 0 {
+        return None;
+    }
+    let (_, form) = normalized(rest, 0, &c)?;
+    let form = format!("{}{form}", &s[..issuer]);
+    Some((form, issuer + c.get(0)?.end()))
+}
+
+/// An index number (索引号) as CMS write it: letters, digits and `-/_.`, at least 6.
+static INDEX_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9A-Za-z][0-9A-Za-z\-/_.]{5,}"));
+
+/// The index number at the start of a header field's value.
+pub fn index_number(value: &str) -> Option<Range<usize>> {
+    INDEX_NUMBER
+        .find(value)
+        .filter(|m| m.start() == 0)
+        .map(|m| m.range())
+}
+
+/// Phone numbers: 0570-3087586, 0570 3087586, (0570)3087586, 0598-8231086 (a dash of any
+/// width is folded to `-`), mobile 13812345678. Not 12345 or 12345热线, not part of a
+/// longer digit run (checked by hand: the regex has no look-around).
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9}"));
+
+pub fn phones(s: &str) -> Vec<Range<usize>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = PHONE.find_at(s, at) {
+        let before = m.start().checked_sub(1).map(|i| b[i]);
+        let after = b.get(m.end()).copied();
+        if before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit()) {
+            // inside a longer run of digits: look again from the next character
+            at = m.start() + 1;
+            continue;
+        }
+        out.push(m.range());
+        at = m.end();
+    }
+    out
+}
+
+/// E-mail addresses: smgkb@126.com.
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[A-Za-z0-9._+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
+
+pub fn emails(s: &str) -> Vec<Range<usize>> {
+    if !s.contains('@') {
+        return Vec::new();
+    }
+    EMAIL
+        .find_iter(s)
+        .map(|m| {
+            let t = m.as_str().trim_end_matches(['.', '-']);
+            m.start()..m.start() + t.len()
+        })
+        .collect()
+}
+
+/// Web addresses: http://…, https://…, www.… up to the first character that is not
+/// printable ASCII or is a bracket; trailing punctuation is not part of it.
+static WEBSITE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+"));
+
+pub fn websites(s: &str) -> Vec<Range<usize>> {
+    WEBSITE
+        .find_iter(s)
+        .filter_map(|m| {
+            let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
+            (t.len() > 6).then(|| m.start()..m.start() + t.len())
+        })
+        .collect()
+}
+
+/// Postal addresses after 地址: (also 通讯地址:, 办公地址:), up to the next delimiter.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"地址:([^,。;\n) ]+)"));
+
+pub fn addresses(s: &str) -> Vec<Range<usize>> {
+    ADDRESS
+        .captures_iter(s)
+        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .collect()
+}
+
+/// The statistical period: 2019年1月1日到12月31日, 2021年1月1日起至2021年12月31日止,
+/// 2020-01-01至2020-12-31. Anchored: tried only where a date starts.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})[日号]?|-([0-9]{1,2})-([0-9]{1,2}))",
+        r"起? *(?:至|到|-|~) *",
+        r"(?:([0-9]{4})(?:年|-))?([0-9]{1,2})(?:月|-)([0-9]{1,2})[日号]?",
+    ))
+});
+
+/// The first statistical period: from, to, range. `to` after `from`, at most a year apart.
+/// `dates` are the text's dates ([`crate::scan::dates::find_all`]): a period starts with one.
+pub fn period(s: &str, dates: &[(usize, Date, usize)]) -> Option<(Date, Date, Range<usize>)> {
+    dates.iter().find_map(|&(at, _, _)| {
+        let c = PERIOD.captures(crate::scan::chars::head(&s[at..], 40))?;
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let fy = n(1)? as i32;
+        let from = Date::new(fy, n(2).or(n(4))?, n(3).or(n(5))?)?;
+        let ty = n(6).map_or(fy, |y| y as i32);
+        let to = Date::new(ty, n(7)?, n(8)?)?;
+        let len = c.get(0)?.end();
+        (to > from && to.year - from.year <= 1).then_some((from, to, at..at + len))
+    })
+}
+
+/// A date in a CMS page address: `…/t20220307_1762786.htm`, `…/2022-03-07/…`,
+/// `…/20220307/…`. A month folder alone (`…/202203/…`) is no date.
+static ADDRESS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"/(?:t|art_|content_)?((?:19|20)[0-9]{2})-?([01][0-9])-?([0-3][0-9])(?:_[0-9]+)?(?:/|\.s?html?|\.shtml|\.jhtml)",
+    )
+});
+
+/// The date the first page address in `s` carries.
+pub fn address_date(s: &str) -> Option<Date> {
+    websites(s).into_iter().find_map(|r| {
+        let url = &s[r];
+        ADDRESS_DATE.captures(url).and_then(|c| {
+            let n = |i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+            Date::new(n(1)? as i32, n(2)?, n(3)?)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_numbers_in_every_bracket_and_spacing() {
+        assert_eq!(
+            doc_number_at_start("国办发[2019]14 号"),
+            Some(("国办发〔2019〕14号".into(), "国办发[2019]14 号".len()))
+        );
+        assert_eq!(
+            doc_number_at_start("浙政办发(2019)37号").map(|x| x.0),
+            Some("浙政办发〔2019〕37号".into())
+        );
+        assert_eq!(
+            doc_number_at_start("[2021]30号").map(|x| x.0),
+            Some("〔2021〕30号".into())
+        );
+        assert_eq!(doc_number_at_start("国办发[2019]"), None);
+        assert_eq!(doc_number_at_start("([2019]14号"), None);
+        let s = "根据《通知》(国办公开办函[2021]30号)要求";
+        let found = doc_numbers(s);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "国办公开办函〔2021〕30号");
+        assert_eq!(&s[found[0].0.clone()], "国办公开办函[2021]30号");
+    }
+
+    #[test]
+    fn phones_are_recognised_but_hotlines_are_not() {
+        let p =
+            |s: &str| -> Vec<String> { phones(s).into_iter().map(|r| s[r].to_owned()).collect() };
+        assert_eq!(p("电话:0570-3087586,"), ["0570-3087586"]);
+        assert_eq!(p("13812345678"), ["13812345678"]);
+        assert_eq!(p("联系电话:0598-8231086,电子邮箱"), ["0598-8231086"]);
+        assert_eq!(p("(0591)23165385"), ["(0591)23165385"]);
+        assert!(p("12345政务服务热线").is_empty());
+        assert!(p("编号205703087586123").is_empty());
+    }
+
+    #[test]
+    fn mail_and_web_addresses() {
+        let s = "电子邮箱:smgkb@126.com。网址(http://www.sm.gov.cn)发布";
+        let e: Vec<&str> = emails(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(e, ["smgkb@126.com"]);
+        let w: Vec<&str> = websites(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(w, ["http://www.sm.gov.cn"]);
+        let s = "地址:平潭综合实验区金井湾商务营运中心7号楼14层,邮编";
+        let a: Vec<&str> = addresses(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(a, ["平潭综合实验区金井湾商务营运中心7号楼14层"]);
+    }
+
+    #[test]
+    fn period_with_and_without_second_year() {
+        let p = |s: &str| {
+            period(s, &crate::scan::dates::find_all(s)).map(|(a, b, _)| (a.iso(), b.iso()))
+        };
+        assert_eq!(
+            p("统计期限自2021年1月1日起至2021年12月31日止"),
+            Some(("2021-01-01".into(), "2021-12-31".into()))
+        );
+        assert_eq!(
+            p("数据统计期限从2019年1月1日到12月31日止"),
+            Some(("2019-01-01".into(), "2019-12-31".into()))
+        );
+        assert_eq!(
+            p("2020年1月1日至2020年12月31日"),
+            Some(("2020-01-01".into(), "2020-12-31".into()))
+        );
+        assert_eq!(
+            p("2020-01-01至2020-12-31"),
+            Some(("2020-01-01".into(), "2020-12-31".into()))
+        );
+        assert_eq!(p("2020年12月31日至2020年1月1日"), None);
+    }
+
+    #[test]
+    fn dates_in_page_addresses() {
+        let d = |s: &str| address_date(s).map(|d| d.iso());
+        assert_eq!(
+            d("原始链接:https://www.sm.gov.cn/zfxxgkndbg/202203/t20220307_1762786.htm"),
+            Some("2022-03-07".into())
+        );
+        assert_eq!(d("https://x.gov.cn/a/2022/0307/c1.html"), None);
+        assert_eq!(d("https://x.gov.cn/zwgk/202003/index.htm"), None);
+        assert_eq!(
+            d("http://x.gov.cn/art/2021/1/20/art_1229_1.html?x=1 http://y/20210120/x.html"),
+            Some("2021-01-20".into())
+        );
+    }
+
+    #[test]
+    fn index_numbers() {
+        let v = "11330800002618015K/2020-102110 成文日期";
+        assert_eq!(
+            index_number(v).map(|r| &v[r]),
+            Some("11330800002618015K/2020-102110")
+        );
+        assert_eq!(index_number(""), None);
+    }
+}
