@@ -207,6 +207,12 @@ fn truncated() {
     let r = analyze(&ended);
     assert!(!codes(&r).contains(&"truncated"), "{:?}", codes(&r));
     assert!(codes(&r).contains(&"part_missing"));
+    // Cut inside a subheading's body run into its heading (`(四)平台建设情况市公安局…关停、注`):
+    // still cut short.
+    let one_line = corpus("c06").replace(['\r', '\n'], "");
+    let r = analyze(&one_line);
+    assert!(codes(&r).contains(&"truncated"), "{:?}", codes(&r));
+    assert!(!codes(&r).contains(&"part_missing"));
 }
 
 #[test]

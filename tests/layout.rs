@@ -135,6 +135,14 @@ const EXCEPTIONS: &[(&str, &str, &str, &str)] = &[
          were dropped: a merge is assumed only where each cell stood on its own line",
     ),
     (
+        "003_ed6d354b193d9598",
+        "join_nothing",
+        "agency",
+        "the page names its body only in the site's name, which runs into the navigation \
+         (沧州市人民政府政府信息公开) once lines are joined with nothing: the body is not \
+         named apart in the text any more",
+    ),
+    (
         "c08",
         "cells",
         "key",
@@ -240,7 +248,18 @@ fn differences(want: &Essence, got: &Essence) -> Vec<(&'static str, String)> {
     }
     cmp!(doc_type);
     cmp!(year);
-    cmp!(agency);
+    // Names are compared as the corpus README counts them: one contains the other (a
+    // header's value run into the title, `市政府办公室衢州市人民政府`, still names the body).
+    let same_body = match (&want.agency, &got.agency) {
+        (Some(w), Some(g)) => w.contains(g.as_str()) || g.contains(w.as_str()),
+        (w, g) => w == g,
+    };
+    if !same_body {
+        d.push((
+            "agency",
+            format!("want {:?}\n          got  {:?}", want.agency, got.agency),
+        ));
+    }
     cmp!(sections);
     if want.quantities != got.quantities {
         let mut lost = Vec::new();
@@ -289,6 +308,7 @@ fn only_lost(field: &str, want: &Essence, got: &Essence) -> bool {
             .iter()
             .zip(&want.key)
             .all(|((_, g), (_, w))| g.is_none() || g == w),
+        "agency" => got.agency.is_none(),
         // Lost values bring their own notes (a value not given, a cell not read) and take
         // the checks that needed them; nothing else.
         "checks" => got

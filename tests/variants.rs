@@ -127,7 +127,11 @@ fn mirror_site_copy_in_traditional_with_pinyin_and_taiwan_wording() {
     assert_eq!(r.meta.agency.as_deref(), Some("某縣人民政府"));
     assert_eq!(r.meta.published.as_deref(), Some("2021-04-02"));
     let kinds: Vec<&str> = r.furniture.iter().map(|f| f.kind.as_str()).collect();
-    assert_eq!(kinds, ["breadcrumb", "header", "toolbar", "share"]);
+    // (来源 and 发布时间 on one line are two header fields)
+    assert_eq!(
+        kinds,
+        ["breadcrumb", "header", "header", "toolbar", "share"]
+    );
     assert_eq!(
         r.sections[0].title, "總體情況",
         "glued heading keeps only the title"

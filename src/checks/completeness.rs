@@ -151,7 +151,8 @@ pub fn cut_short(cx: &Context) -> Option<std::ops::Range<usize>> {
         '。' | '!' | '?' | ';' | '…' | '”' | '"' | '」' | '』' | ')' | '》' | '.'
     );
     let short_answer = matches!(t, "无" | "无。" | "暂无" | "没有");
-    let heading = crate::scan::headings::parse(t, None).is_some();
+    // (a heading alone on the line: one run into its cut-off body is no ending)
+    let heading = crate::scan::headings::parse(t, None).is_some_and(|h| h.end >= t.len());
     let signature = crate::lexicon::bodies::is_body(t)
         || crate::scan::dates::parse(t).is_some_and(|(_, n)| n + 4 >= t.len());
     (!(ends_sentence || short_answer || heading || signature)).then(|| line.range.clone())

@@ -72,6 +72,9 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         return (breaks.into_iter().map(Edit::insert_break).collect(), true);
     }
     let mut first_line = true;
+    // A crawler's `标题:` field repeats the title: where the title stands glued to a
+    // breadcrumb or a header above it, it is cut out there.
+    let (title_at, title_field) = title_field(norm);
     for l in lines {
         if l.is_blank() {
             continue;
@@ -88,6 +91,9 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         }
         if l.start < 4000 {
             header_zone(t, first_line, &mut here);
+            if let Some(v) = title_field.filter(|_| l.start < title_at) {
+                title_inside_line(t, v, &mut here);
+            }
         }
         first_line = false;
         let (marks, stops) = marks(t);
@@ -390,7 +396,7 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
                 .is_some_and(|k| zone[k + w.len()..].starts_with(|c: char| is_cjk(c)))
         })
     };
-    if !(header || first_line) || char_len(zone) < 60 && !title_inside() {
+    if !(header || first_line) || !header && char_len(zone) < 60 && !title_inside() {
         return;
     }
     let mut skip_to = 0;
@@ -415,17 +421,9 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             // A title field's value is one title: no break inside it before its end word
             // (`标题:三明市2021年政府信息公开工作年度报告发布时间:…`).
             if TITLE_KEYS.contains(&k) {
-                let v = &t[skip_to..];
-                if let Some(e) = DOC_TITLE_ENDS
-                    .iter()
-                    .filter_map(|w| v.find(w).map(|e| e + w.len()))
-                    .filter(|&e| e <= 300)
-                    .min()
-                {
-                    skip_to += e;
-                    if t[skip_to..].starts_with(|c: char| is_cjk(c)) {
-                        out.push(skip_to);
-                    }
+                skip_to += title_value_len(&t[skip_to..]);
+                if t[skip_to..].starts_with(|c: char| is_cjk(c)) {
+                    out.push(skip_to);
                 }
             }
             continue;
@@ -447,8 +445,10 @@ fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
             }
         }
         if let Some(w) = DOC_TITLE_ENDS.iter().find(|w| rest.starts_with(**w)) {
+            let end = p + title_end(rest, w.len());
+            skip_to = end;
             // (the body may follow after the spaces of its indentation)
-            let after = t[p + w.len()..].trim_start_matches([' ', '\t']);
+            let after = t[end..].trim_start_matches([' ', '\t']);
             let q = t.len() - after.len();
             if after.starts_with(|d: char| is_cjk(d) || d.is_ascii_digit()) {
                 out.push(q);
@@ -478,6 +478,90 @@ fn names_title_body(t: &str, breaks: &[usize], p: usize) -> bool {
                 .chain(PLACE_SUFFIXES)
                 .any(|s| name.ends_with(s)))
         && DOC_TITLE_ENDS.iter().any(|w| head(&t[p..], 60).contains(w))
+}
+
+/// The value of the text's `标题:` field (in its first 4,000 bytes) and where the field is.
+fn title_field(norm: &str) -> (usize, Option<&str>) {
+    let zone = &norm[..(0..=norm.len().min(4000))
+        .rev()
+        .find(|&i| norm.is_char_boundary(i))
+        .unwrap_or(0)];
+    for k in TITLE_KEYS {
+        for (at, _) in zone.match_indices(k) {
+            if header_key_at(&zone[at..]) != Some(k) {
+                continue;
+            }
+            let v = norm[at + k.len()..]
+                .trim_start()
+                .trim_start_matches(':')
+                .trim_start();
+            let start = norm.len() - v.len();
+            let len = title_value_len(v);
+            let v = v[..len].trim_end_matches([' ', '\t', '•', '·', '|']);
+            if char_len(v) >= 8 {
+                return (at, Some(&norm[start..start + v.len()]));
+            }
+        }
+    }
+    (0, None)
+}
+
+/// The title `v` inside line `t` after other text (`首页 >> 公开信息内容某区2018年…报告  • 索引号`):
+/// breaks before it and after it.
+fn title_inside_line(t: &str, v: &str, out: &mut Vec<usize>) {
+    if let Some(k) = t.find(v).filter(|&k| k > 0) {
+        out.push(k);
+        let e = k + v.len();
+        if !t[e..].trim().is_empty() {
+            out.push(e);
+        }
+    }
+}
+
+/// How far the value of a title field runs (`v` starts after its key): to the next header
+/// field, else to the end of its title — the first title ending (年度报告, 落实情况 …) and any
+/// that continue it (`工作要点落实情况的函`) — else nothing is known of it (0).
+fn title_value_len(v: &str) -> usize {
+    let window = head(v, 120);
+    if let Some(k) = window
+        .char_indices()
+        .skip(1)
+        .find_map(|(i, _)| header_key_at(&window[i..]).map(|_| i))
+    {
+        return k;
+    }
+    let Some(e) = DOC_TITLE_ENDS
+        .iter()
+        .filter_map(|w| window.find(w).map(|e| e + w.len()))
+        .min()
+    else {
+        return 0;
+    };
+    title_end(window, e)
+}
+
+/// The end of a title whose first ending (年度报告, 落实情况 …) ends at `e` in `s`: endings that
+/// overlap it or follow it at once extend it (`工作要点|落实情况|报告`, `落实情况|的函`).
+fn title_end(s: &str, mut e: usize) -> usize {
+    let window = head(s, e + 40);
+    loop {
+        let from = (e.saturating_sub(12)..=e)
+            .find(|&i| window.is_char_boundary(i))
+            .unwrap_or(e);
+        let next = DOC_TITLE_ENDS
+            .iter()
+            .filter_map(|w| {
+                let k = window.get(from..)?.find(w)?;
+                Some((from + k, from + k + w.len()))
+            })
+            .filter(|&(start, end)| start <= e && end > e)
+            .map(|(_, end)| end)
+            .max();
+        match next {
+            Some(n) => e = n,
+            None => return e,
+        }
+    }
 }
 
 /// Header fields whose value is the document's title.
@@ -957,6 +1041,19 @@ mod tests {
         let got = lines("您现在的位置: 首页政府信息公开详细页面2019年政务公开工作总结 2019年,市政务公开办认真贯彻落实新修订的《中华人民共和国政府信息公开条例》。");
         assert!(
             got.iter().any(|l| l.ends_with("2019年政务公开工作总结")),
+            "{got:#?}"
+        );
+        // a title's endings run on (工作要点 / 落实情况 / 的函), and a breadcrumb run into the
+        // title the 标题 field repeats
+        let got = lines("标题:关于2014年政府信息公开工作要点落实情况的函发布时间:2014-12-10正文:各单位:现将落实情况报告如下。");
+        assert_eq!(
+            got[0], "标题:关于2014年政府信息公开工作要点落实情况的函",
+            "{got:#?}"
+        );
+        let got = lines("首页 >> 公开信息内容楚雄经开区(高新区)2018年政务公开工作要点落实情况报告  • 索引号:11532301734304660U-/2018-1227004  • 标题:楚雄经开区(高新区)2018年政务公开工作要点落实情况报告  • 发文日期: 2018年12月20日");
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("楚雄经开区(高新区)2018年政务公开工作要点落实情况报告")),
             "{got:#?}"
         );
     }
