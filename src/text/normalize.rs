@@ -7,7 +7,7 @@
 //!   dashes (—, –) → -;
 //! - line breaks: \r\n and \r to \n;
 //! - traditional to simplified script, when the text is traditional: OpenCC's character
-//!   table (`ferrous-opencc`, t2s), then the phrases and Taiwan wording that machine
+//!   table (`opencc/TSCharacters.txt`, t2s), then the phrases and Taiwan wording that machine
 //!   conversion leaves (入口網站→门户网站, 最佳化→优化, 檔案→文件 …, see [`PHRASES`]);
 //! - pinyin that mirror sites insert after characters, 根據(jù) → 根据.
 //!
@@ -17,7 +17,6 @@
 use crate::report::{Script, Span};
 pub use crate::scan::chars::is_cjk;
 use crate::text::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
-use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -409,48 +408,69 @@ pub fn detect_script(text: &str) -> Script {
     count.script()
 }
 
-fn converter() -> Option<&'static OpenCC> {
-    static CC: OnceLock<Option<OpenCC>> = OnceLock::new();
-    CC.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
-        .as_ref()
+/// OpenCC's traditional → simplified character table (`opencc/TSCharacters.txt`, Apache-2.0):
+/// one line per traditional character, its simplified forms after a tab, the first one
+/// OpenCC's choice.
+const TS_CHARACTERS: &str = include_str!("opencc/TSCharacters.txt");
+
+/// The table as lookups: dense over the CJK block (where nearly every entry lies), sorted
+/// pairs for the rest. Built once, the first time a traditional text is met.
+struct T2s {
+    /// Per character of the CJK block: its simplified form, or 0 when it has none.
+    dense: Vec<u32>,
+    /// Characters outside the block, sorted.
+    other: Vec<(char, char)>,
 }
 
-thread_local! {
-    /// OpenCC's conversion of single CJK characters, filled as characters are met and kept per
-    /// thread (0 = not yet converted): a report uses a thousand or two distinct characters, so
-    /// after the first report conversion is a table lookup.
-    static T2S_CACHE: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+fn t2s() -> &'static T2s {
+    static TABLE: OnceLock<T2s> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = T2s {
+            dense: vec![0; (CJK_LAST - CJK_FIRST + 1) as usize],
+            other: Vec::new(),
+        };
+        for line in TS_CHARACTERS.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.split('\t');
+            let (Some(from), Some(to)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let mut f = from.chars();
+            let (Some(from), None) = (f.next(), f.next()) else {
+                continue;
+            };
+            let Some(to) = to.split(' ').next().and_then(|v| {
+                let mut c = v.chars();
+                c.next().filter(|_| c.next().is_none())
+            }) else {
+                continue;
+            };
+            match (from as u32).checked_sub(CJK_FIRST) {
+                Some(i) if (i as usize) < t.dense.len() => t.dense[i as usize] = to as u32,
+                _ => t.other.push((from, to)),
+            }
+        }
+        t.other.sort_unstable();
+        t
+    })
 }
 
 /// Converts traditional characters to simplified in place, one for one, with OpenCC's
-/// character table (t2s). OpenCC's phrase rules are not applied: the wording that matters to
+/// character table. OpenCC's phrase rules are not applied: the wording that matters to
 /// reports is in [`PHRASES`], applied afterwards with its own offsets.
 fn to_simplified_in_place(chars: &mut [char]) {
-    let Some(cc) = converter() else { return };
-    T2S_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.is_empty() {
-            cache.resize((CJK_LAST - CJK_FIRST + 1) as usize, 0);
+    let t = t2s();
+    for c in chars.iter_mut() {
+        let to = match (*c as u32).checked_sub(CJK_FIRST) {
+            Some(i) if (i as usize) < t.dense.len() => t.dense[i as usize],
+            _ => t
+                .other
+                .binary_search_by_key(c, |&(from, _)| from)
+                .map_or(0, |k| t.other[k].1 as u32),
+        };
+        if to != 0 {
+            *c = char::from_u32(to).unwrap_or(*c);
         }
-        let mut buf = [0u8; 4];
-        for c in chars.iter_mut() {
-            let Some(slot) = (*c as u32)
-                .checked_sub(CJK_FIRST)
-                .and_then(|i| cache.get_mut(i as usize))
-            else {
-                continue;
-            };
-            if *slot == 0 {
-                let one = cc.convert(c.encode_utf8(&mut buf));
-                let mut it = one.chars();
-                *slot = match (it.next(), it.next()) {
-                    (Some(s), None) => s as u32,
-                    _ => *c as u32,
-                };
-            }
-            *c = char::from_u32(*slot).unwrap_or(*c);
-        }
-    })
+    }
 }
 
 /// Phrases grouped by first character (sorted for binary search): (phrase as chars,
@@ -631,5 +651,30 @@ mod tests {
             }
             proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
         }
+    }
+
+    #[test]
+    fn the_character_table_converts_like_opencc() {
+        // Every traditional character of the table, one at a time, as OpenCC's own t2s does.
+        let cc = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+            .expect("OpenCC t2s");
+        let mut differ = Vec::new();
+        for line in TS_CHARACTERS.lines().filter(|l| !l.starts_with('#')) {
+            let Some(c) = line.split('\t').next().and_then(|k| k.chars().next()) else {
+                continue;
+            };
+            let mut ours = [c];
+            to_simplified_in_place(&mut ours);
+            let theirs = cc.convert(&c.to_string());
+            if theirs.chars().count() == 1 && ours[0].to_string() != theirs {
+                differ.push(format!("{c}: {} vs {theirs}", ours[0]));
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{} differ: {:?}",
+            differ.len(),
+            &differ[..differ.len().min(20)]
+        );
     }
 }
