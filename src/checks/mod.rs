@@ -40,7 +40,8 @@ pub struct Context<'a> {
     pub key: &'a [KeyValue],
     /// True when the tables stage produced table 3 (its own checks cover the outcomes).
     pub has_table3: bool,
-    /// The statistics tables' ranges, in text order (their words are cells, not prose).
+    /// The statistics tables' ranges, in text order, neighbours merged (their words are
+    /// cells, not prose).
     pub tables: &'a [Range<usize>],
 }
 

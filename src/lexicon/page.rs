@@ -219,3 +219,17 @@ pub fn header_key_at(s: &str) -> Option<&'static str> {
         .max_by_key(|k| k.len())
         .copied()
 }
+
+/// True when `t` holds one of the [`SPAM`] words. One pass over `t`: a word is tried only where
+/// `t` has its first character.
+pub fn contains_spam(t: &str) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<char> = SPAM.iter().filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    t.char_indices()
+        .any(|(i, c)| first.binary_search(&c).is_ok() && SPAM.iter().any(|w| t[i..].starts_with(w)))
+}

@@ -8,8 +8,8 @@
 //! quantities; header lines stay available to the metadata stage, which reads them.
 
 use crate::lexicon::page::{
-    ends_with_any, BREADCRUMB_STARTS, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED, SPAM, TOOLBAR,
-    WIKI,
+    contains_spam, ends_with_any, BREADCRUMB_STARTS, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED,
+    TOOLBAR, WIKI,
 };
 use crate::page::title::{is_agency_line, Title};
 use crate::scan::chars::char_len;
@@ -67,6 +67,13 @@ fn strip_bullet(t: &str) -> &str {
 }
 
 fn classify(t: &str, before_title: bool) -> Option<&'static str> {
+    // A number alone (a table cell, most lines of a table laid out one cell per line) is
+    // never furniture: no word list need look at it.
+    if t.bytes()
+        .all(|b| b.is_ascii_digit() || b".,%- ".contains(&b))
+    {
+        return None;
+    }
     let n = char_len(t);
     // A sentence, or more than a few dozen characters of text, is the report: furniture
     // never swallows it (a one-line body that starts with a breadcrumb stays content).
@@ -76,7 +83,7 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
     if is_header(t) || is_page_time(t) {
         return Some("header");
     }
-    if n <= 80 && !t.contains('。') && SPAM.iter().any(|w| t.contains(w)) {
+    if n <= 80 && !t.contains('。') && contains_spam(t) {
         return Some("ad");
     }
     if BREADCRUMB_STARTS.iter().any(|b| t.starts_with(b))

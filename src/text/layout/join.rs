@@ -61,6 +61,12 @@ pub fn plan(norm: &str, keep_space: bool) -> Vec<Edit> {
 /// Whether the break between `a` and `b` only wraps a block.
 fn joins(norm: &str, a: &Line, b: &Line, prof: &Profile, za: bool, zb: bool) -> bool {
     let (ta, tb) = (a.text(norm), b.text(norm));
+    // Two cells of a table's numbers, one per line: cells stay cells (no rule below joins
+    // two digit runs inside a table zone).
+    let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
+    if za && zb && digits(ta) && digits(tb) {
+        return false;
+    }
     // A rule (`---`, a Markdown table's `|---|`, one of its cells on a line) is a line of
     // its own, never the continuation of a block nor continued by one.
     if is_rule(ta) || is_rule(tb) {

@@ -30,7 +30,7 @@ impl Line {
 
 /// The physical lines of `norm` (blank lines included, as empty ranges).
 pub fn lines(norm: &str) -> Vec<Line> {
-    let mut out = Vec::with_capacity(norm.len() / 40 + 1);
+    let mut out = Vec::with_capacity(norm.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut pos = 0;
     for piece in norm.split('\n') {
         let lead = piece.len() - piece.trim_start().len();
@@ -203,6 +203,10 @@ pub fn is_number_cell(t: &str) -> bool {
     if t.len() > 30 || !t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
         return false;
     }
+    // (most cells: digits only)
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     let t = t.trim_end_matches(['%', '元']).trim_end_matches("万元");
     !t.is_empty()
         && t.len() <= 24
@@ -232,20 +236,23 @@ pub fn table_zones(norm: &str, lines: &[Line]) -> Vec<bool> {
     let mut zone = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
-        let cellish = |l: &Line| {
+        // (None: not a cell; Some(true): a number cell)
+        let cell = |l: &Line| {
             let t = l.text(norm);
-            l.is_blank() || is_number_cell(t) || is_label_cell(t)
+            if is_number_cell(t) {
+                Some(true)
+            } else {
+                (l.is_blank() || is_label_cell(t)).then_some(false)
+            }
         };
-        if !cellish(&lines[i]) {
+        if cell(&lines[i]).is_none() {
             i += 1;
             continue;
         }
         let start = i;
         let mut numbers = 0;
-        while i < lines.len() && cellish(&lines[i]) {
-            if is_number_cell(lines[i].text(norm)) {
-                numbers += 1;
-            }
+        while let Some(number) = lines.get(i).and_then(cell) {
+            numbers += usize::from(number);
             i += 1;
         }
         if numbers >= 4 {

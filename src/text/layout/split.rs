@@ -80,6 +80,14 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
             continue;
         }
         let t = l.text(norm);
+        // A number alone (a table cell on its line): no block starts inside it.
+        if t.len() <= 24
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || b".,%-".contains(&b))
+        {
+            first_line = false;
+            continue;
+        }
         let mut here: Vec<usize> = Vec::new();
         // (A Markdown heading is one line by construction.)
         if joined
