@@ -28,6 +28,39 @@ impl Line {
     }
 }
 
+/// A physical line's trimmed content, without the measures of [`Line`] (for a pass that only
+/// reads the text).
+#[derive(Debug, Clone, Copy)]
+pub struct Extent {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Extent {
+    pub fn is_blank(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn text<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.start..self.end]
+    }
+}
+
+/// The physical lines of `norm` as trimmed extents (blank lines included, empty).
+pub fn extents(norm: &str) -> Vec<Extent> {
+    let mut out = Vec::with_capacity(norm.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut pos = 0;
+    for piece in norm.split('\n') {
+        let t = piece.trim_start();
+        let start = pos + (piece.len() - t.len());
+        out.push(Extent {
+            start,
+            end: start + t.trim_end().len(),
+        });
+        pos += piece.len() + 1;
+    }
+    out
+}
+
 /// The physical lines of `norm` (blank lines included, as empty ranges).
 pub fn lines(norm: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(norm.bytes().filter(|&b| b == b'\n').count() + 1);

@@ -35,7 +35,7 @@ use crate::scan::headings::{self, Style};
 pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     let mut breaks: Vec<usize> = Vec::new();
     let mut seq = Sequence::default();
-    let lines = profile::lines(norm);
+    let lines = profile::extents(norm);
     // Line breaks that became spaces: decided for the whole text by its long lines, then
     // applied to every line (a crawler's header block is joined the same way as its body).
     let joined = lines.iter().any(|l| {
@@ -718,7 +718,7 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
 /// marks is a row boundary, in a line of many cells. (An empty cell, `| 5 || 3 |`, is
 /// followed by a number.)
 fn glued_pipe_rows(t: &str, out: &mut Vec<usize>) {
-    if t.len() < 200 || t.bytes().filter(|&b| b == b'|').count() < 12 {
+    if t.len() < 200 || !t.contains('|') || t.bytes().filter(|&b| b == b'|').count() < 12 {
         return;
     }
     for (k, _) in t.match_indices("||") {
