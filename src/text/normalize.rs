@@ -86,27 +86,36 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Builds the normalized view of `orig`.
     pub fn new(orig: &'a str) -> Text<'a> {
-        // The script and the input's character index, in one pass.
+        Text::new_as(orig, true)
+    }
+
+    /// [`Text::new`]; `bail`: give up the simplified pass when the text looks traditional.
+    fn new_as(orig: &'a str, bail: bool) -> Text<'a> {
+        // One pass: the input's character index, the script's marks counted, and the text
+        // normalized as simplified text (most characters stay as they are, so it is copied a
+        // run of unchanged characters of one width at a time, and the map gets one run per
+        // such run). A text that turns out traditional is normalized again, its own way.
         let mut count = MarkCount::default();
         let mut orig_index = CharIndex::with_capacity(orig.len());
         let table = marks();
-        for (b, c) in orig.char_indices() {
-            orig_index.push(b);
-            count.add_in(table, c);
-        }
-        let script = count.script();
-        if script == Script::Traditional {
-            return Text::traditional(orig, orig_index);
-        }
-        // Simplified text (or none): most characters stay as they are, so the text is copied
-        // a run of unchanged characters of one width at a time, and the map gets one run
-        // per such run.
         let b = orig.as_bytes();
         let mut norm = String::with_capacity(orig.len());
         let mut map = OffsetMapBuilder::default();
         let (mut pos, mut ci) = (0usize, 0usize);
         let mut prev_cjk = false;
         while pos < b.len() {
+            // A text plainly traditional from its start is not normalized as simplified:
+            // the rest is only counted (the script is decided on the whole text).
+            if bail && count.traditional >= 32 && count.traditional > 4 * count.simplified {
+                for (k, c) in orig[pos..].char_indices() {
+                    orig_index.push(pos + k);
+                    count.add_in(table, c);
+                }
+                return match count.script() {
+                    Script::Traditional => Text::traditional(orig, orig_index),
+                    Script::Simplified => Text::simplified(orig),
+                };
+            }
             let w = utf8_width(b[pos]);
             let (run_start, run_ci) = (pos, ci);
             while pos + w <= b.len() && utf8_width(b[pos]) == w {
@@ -118,6 +127,10 @@ impl<'a> Text<'a> {
                 };
                 if changes {
                     break;
+                }
+                orig_index.push(pos);
+                if w == 3 {
+                    count.add_in(table, c);
                 }
                 prev_cjk = is_cjk(c);
                 pos += w;
@@ -135,7 +148,11 @@ impl<'a> Text<'a> {
             if c == '\r' {
                 // \r\n → \n, lone \r → \n
                 push(&mut norm, &mut map, '\n', ci);
+                orig_index.push(pos);
                 let both = b.get(pos + 1) == Some(&b'\n');
+                if both {
+                    orig_index.push(pos + 1);
+                }
                 pos += if both { 2 } else { 1 };
                 ci += if both { 2 } else { 1 };
                 prev_cjk = false;
@@ -144,15 +161,24 @@ impl<'a> Text<'a> {
             if c == '(' && prev_cjk {
                 prev_cjk = false;
                 if let Some((chars, bytes)) = pinyin_gloss_str(&orig[pos..]) {
+                    for (k, _) in orig[pos..pos + bytes].char_indices() {
+                        orig_index.push(pos + k);
+                    }
                     pos += bytes;
                     ci += chars;
                     continue;
                 }
             }
+            orig_index.push(pos);
+            count.add_in(table, c);
             push(&mut norm, &mut map, fold_char(c), ci);
             prev_cjk = is_cjk(c);
             pos += w;
             ci += 1;
+        }
+        let script = count.script();
+        if bail && script == Script::Traditional {
+            return Text::traditional(orig, orig_index);
         }
         Text {
             orig,
@@ -161,6 +187,14 @@ impl<'a> Text<'a> {
             orig_index,
             script,
         }
+    }
+
+    /// [`Text::new`] for a text known to be simplified (mixed texts whose start looked
+    /// traditional): the same pass, its script settled.
+    fn simplified(orig: &'a str) -> Text<'a> {
+        let mut t = Text::new_as(orig, false);
+        t.script = Script::Simplified;
+        t
     }
 
     /// The normalized view of a traditional-script input: characters folded and converted
