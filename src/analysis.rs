@@ -57,10 +57,7 @@ pub(crate) fn run_observed(
         &tree,
         era,
     );
-    if !matches!(
-        doc_type,
-        DocType::AnnualReport2019 | DocType::AnnualReport2008
-    ) {
+    if !doc_type.is_annual() {
         // Only annual reports have an overview without a heading. Their parts keep the
         // template key their titles name (a work summary's 依申请公开情况 is the requests part),
         // but only annual reports are checked for completeness.

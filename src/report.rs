@@ -49,6 +49,11 @@ impl DocType {
             DocType::Other => "其他文件",
         }
     }
+
+    /// An annual report, under either regulation.
+    pub fn is_annual(self) -> bool {
+        matches!(self, DocType::AnnualReport2019 | DocType::AnnualReport2008)
+    }
 }
 
 impl Script {

@@ -10,15 +10,12 @@
 
 use super::{Context, Finding};
 use crate::lexicon::parts::{part_name, Era, PARTS_2008, PARTS_2019};
-use crate::report::{DocType, Severity};
+use crate::report::Severity;
 use crate::structure::sections::Node;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !matches!(
-        cx.doc_type,
-        DocType::AnnualReport2019 | DocType::AnnualReport2008
-    ) {
+    if !cx.doc_type.is_annual() {
         return out;
     }
     let parts: &[(&str, &str)] = if cx.era == Era::Y2008 {

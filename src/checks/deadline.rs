@@ -12,7 +12,7 @@
 use super::{Context, Finding};
 use crate::lexicon::bodies::{body_kind, BodyKind};
 use crate::lexicon::parts::Era;
-use crate::report::{DocType, Severity};
+use crate::report::Severity;
 use crate::scan::dates::Date;
 
 /// The rules, quoted in the messages.
@@ -23,10 +23,7 @@ const RULE_2008: &str =
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let annual = matches!(
-        cx.doc_type,
-        DocType::AnnualReport2019 | DocType::AnnualReport2008
-    );
+    let annual = cx.doc_type.is_annual();
     if let (true, Some(year), Some(published)) = (annual, cx.meta.year, cx.meta.published) {
         // A name read from the page's header is the poster's: its kind says nothing.
         let named_by_report = !matches!(cx.meta.agency_source, Some("header" | "site") | None);

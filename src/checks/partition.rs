@@ -4,10 +4,10 @@
 //! 3926 ≠ 3978). A list that names only some categories (其中当面申请18件) is never judged:
 //! the rest may be unlisted.
 
-use super::{num, Context, Finding};
+use super::prose_arithmetic::parts_do_not_add_up;
+use super::{Context, Finding};
 use crate::lexicon::partitions::PARTITIONS;
 use crate::numbers::quantities::Found;
-use crate::report::Severity;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -63,23 +63,13 @@ fn sentence(cx: &Context, qs: &[&Found], qizhong: usize) -> Option<Finding> {
     if (sum - total.value).abs() < 1e-9 {
         return None;
     }
-    let terms: Vec<String> = parts.iter().map(|(q, _)| num(q.value)).collect();
+    let values: Vec<f64> = parts.iter().map(|(q, _)| q.value).collect();
     let last = parts.last().map_or(total.range.end, |(q, _)| q.range.end);
-    Some(Finding::new(
-        "parts_do_not_add_up",
-        Severity::Warning,
-        format!(
-            "按{}分的各部分之和 {} = {}{}，与总数 {}{} 不符（相差 {}{}）。",
-            p.name,
-            terms.join(" + "),
-            num(sum),
-            total.unit,
-            num(total.value),
-            total.unit,
-            num((total.value - sum).abs()),
-            total.unit
-        ),
-        Some(total.range.start..last),
+    Some(parts_do_not_add_up(
+        &format!("按{}分的", p.name),
+        &values,
+        total,
+        last,
     ))
 }
 

@@ -8,7 +8,7 @@
 
 use super::{num, Context, Finding};
 use crate::lexicon::parts::{part_name, Era, PARTS_2019};
-use crate::report::{DocType, Severity};
+use crate::report::Severity;
 use crate::scan::headings::Style;
 use crate::structure::sections::Node;
 use regex::Regex;
@@ -32,10 +32,7 @@ static NO_FEES: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !matches!(
-        cx.doc_type,
-        DocType::AnnualReport2019 | DocType::AnnualReport2008
-    ) {
+    if !cx.doc_type.is_annual() {
         return out;
     }
     if cx.era == Era::Y2019 {

@@ -104,23 +104,34 @@ fn sentence(cx: &Context, group: &[&Found]) -> Vec<Finding> {
             .sum();
         // Parts that claim to cover the whole (shares add to ~100%) must add up to the total.
         if (sum - total.value).abs() > 1e-9 && (shares_sum >= 99.0 || sum > total.value) {
-            let terms: Vec<String> = same_unit.iter().map(|p| num(p.value)).collect();
-            out.push(Finding::new(
-                "parts_do_not_add_up",
-                Severity::Warning,
-                format!(
-                    "各部分之和 {} = {}{}，与总数 {}{} 不符（相差 {}{}）。",
-                    terms.join(" + "),
-                    num(sum),
-                    total.unit,
-                    num(total.value),
-                    total.unit,
-                    num((total.value - sum).abs()),
-                    total.unit
-                ),
-                Some(total.range.start..same_unit.last().map_or(total.range.end, |p| p.range.end)),
+            let parts: Vec<f64> = same_unit.iter().map(|p| p.value).collect();
+            out.push(parts_do_not_add_up(
+                "",
+                &parts,
+                total,
+                same_unit.last().map_or(total.range.end, |p| p.range.end),
             ));
         }
     }
     out
+}
+
+/// The finding that stated parts do not add up to their stated total, quoting every number;
+/// `by` names the division (`按层级分的`), `end` where the last part ends.
+pub(super) fn parts_do_not_add_up(by: &str, parts: &[f64], total: &Found, end: usize) -> Finding {
+    let sum: f64 = parts.iter().sum();
+    let terms: Vec<String> = parts.iter().map(|v| num(*v)).collect();
+    let u = total.unit;
+    Finding::new(
+        "parts_do_not_add_up",
+        Severity::Warning,
+        format!(
+            "{by}各部分之和 {} = {}{u}，与总数 {}{u} 不符（相差 {}{u}）。",
+            terms.join(" + "),
+            num(sum),
+            num(total.value),
+            num((total.value - sum).abs()),
+        ),
+        Some(total.range.start..end),
+    )
 }

@@ -8,7 +8,7 @@
 //! year the report gives itself.
 
 use super::{Context, Finding};
-use crate::report::{DocType, Severity};
+use crate::report::Severity;
 use crate::scan::patterns::CJK;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -47,10 +47,7 @@ fn year_before(s: &str, at: usize) -> Option<(i32, usize)> {
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !matches!(
-        cx.doc_type,
-        DocType::AnnualReport2019 | DocType::AnnualReport2008
-    ) {
+    if !cx.doc_type.is_annual() {
         return out;
     }
     let Some(year) = cx.meta.title_year else {
