@@ -22,15 +22,6 @@ static ALL_COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-const OUTCOMES: &[&str] = &[
-    "outcome_disclosed",
-    "outcome_partially_disclosed",
-    "outcome_not_disclosed",
-    "outcome_unable_to_provide",
-    "outcome_not_processed",
-    "outcome_other",
-];
-
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(completed_but_carried(cx));
@@ -63,7 +54,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             ));
         }
     }
-    let outcomes: Vec<&KeyValue> = OUTCOMES.iter().filter_map(|f| get(f)).collect();
+    let outcomes: Vec<&KeyValue> = crate::lexicon::key::OUTCOME_FIELDS
+        .iter()
+        .filter_map(|f| get(f))
+        .collect();
     if let (Some(r), true) = (received, outcomes.len() >= 3) {
         let sum: f64 = outcomes.iter().map(|k| k.value).sum();
         let handled = r.value - next.map_or(0.0, |k| k.value) + last.map_or(0.0, |k| k.value);

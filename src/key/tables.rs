@@ -16,6 +16,7 @@
 //! first table of each kind is used; every range covers the cells a value came from.
 
 use super::KeyValue;
+use crate::lexicon::key::TABLE3_FIELDS;
 use crate::lexicon::tables::{
     group_rows, T2008_KEY, T2_KEY, T2_MONEY_FIELDS, T3_NOT_DISCLOSED, T3_NOT_PROCESSED,
     T3_OTHER_2021, T3_UNABLE,
@@ -104,20 +105,6 @@ fn span(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
     a.start.min(b.start)..a.end.max(b.end)
 }
 
-/// The key fields table 3 gives.
-const T3_FIELDS: [&str; 10] = [
-    "requests_received",
-    "requests_carried_over_from_last_year",
-    "requests_completed",
-    "requests_carried_to_next_year",
-    "outcome_disclosed",
-    "outcome_partially_disclosed",
-    "outcome_not_disclosed",
-    "outcome_unable_to_provide",
-    "outcome_not_processed",
-    "outcome_other",
-];
-
 /// The key values and gaps the tables give. A table that is there but could not be read
 /// (`unread`) makes its fields gaps: the prose's figure for them is not the table's.
 pub fn from_tables(tables: &[RawTable], unread: &[Unread]) -> (Vec<KeyValue>, Vec<Gap>) {
@@ -125,7 +112,7 @@ pub fn from_tables(tables: &[RawTable], unread: &[Unread]) -> (Vec<KeyValue>, Ve
     let mut gaps = Vec::new();
     for u in unread {
         let (fields, name): (&[&'static str], &str) = match u.id {
-            TableId::Table3 => (&T3_FIELDS, "表三"),
+            TableId::Table3 => (&TABLE3_FIELDS, "表三"),
             TableId::Table4 => (&["review_total", "litigation_total"], "表四"),
             _ => continue,
         };

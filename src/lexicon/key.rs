@@ -52,6 +52,30 @@ pub const LABELS: &[(&str, &str)] = &[
     ("procurement_amount", "政府集中采购 金额（万元）"),
 ];
 
+/// The outcome fields: table 3's (一)–(六).
+pub const OUTCOME_FIELDS: [&str; 6] = [
+    "outcome_disclosed",
+    "outcome_partially_disclosed",
+    "outcome_not_disclosed",
+    "outcome_unable_to_provide",
+    "outcome_not_processed",
+    "outcome_other",
+];
+
+/// The fields table 3 gives: the requests' flow and the outcomes.
+pub const TABLE3_FIELDS: [&str; 10] = [
+    "requests_received",
+    "requests_carried_over_from_last_year",
+    "requests_completed",
+    "requests_carried_to_next_year",
+    OUTCOME_FIELDS[0],
+    OUTCOME_FIELDS[1],
+    OUTCOME_FIELDS[2],
+    OUTCOME_FIELDS[3],
+    OUTCOME_FIELDS[4],
+    OUTCOME_FIELDS[5],
+];
+
 /// How many of [`LABELS`] are the `xxgk/1` contract's own twelve fields (the page always
 /// shows them; the others when a report gives them).
 pub const MAIN: usize = 12;
