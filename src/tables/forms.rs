@@ -118,6 +118,17 @@ pub(crate) fn tokenize(norm: &str, line: Range<usize>) -> TLine {
             toks: Vec::new(),
         };
     }
+    // A number alone (most lines of a table laid out one cell per line): one value.
+    if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let start = line.start + (text.len() - text.trim_start().len());
+        return TLine {
+            kind: LineKind::Plain,
+            toks: vec![Tok {
+                range: start..start + t.len(),
+                value: parse_cell(t),
+            }],
+        };
+    }
     let (kind, mut toks) = if text.contains('\t') {
         (LineKind::Tab, split_cells(norm, line, b'\t'))
     } else if text.contains('|') {
