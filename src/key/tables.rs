@@ -578,55 +578,46 @@ mod tests {
 
     #[test]
     fn a_group_cut_short_gives_no_sum() {
+        const ZERO: [&str; 7] = ["0", "0", "0", "0", "0", "0", "0"];
+        const OVERDUE: &str =
+            "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+        // Table 3 opening with 本年新收 `received` and a zero 予以公开 row, then `rest`.
+        let table = |received: [&'static str; 7], rest: &[(&'static str, [&'static str; 7])]| {
+            let mut rows = vec![
+                ("一、本年新收政府信息公开申请数量", received),
+                ("(一)予以公开", ZERO),
+            ];
+            rows.extend_from_slice(rest);
+            tsv(&rows)
+        };
         // c08's OCR table: a header row printed again inside (六), the rows after it lost —
         // (六) then shows one of its three 2021 rows, whose 9 is not the group's 159.
-        let cut = tsv(&[
-            (
-                "一、本年新收政府信息公开申请数量",
-                ["9", "0", "0", "0", "0", "0", "9"],
-            ),
-            ("(一)予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
-            (
-                "(三)不予公开 1.属于国家秘密",
-                ["0", "0", "0", "0", "0", "0", "0"],
-            ),
-            (
-                "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                ["9", "0", "0", "0", "0", "0", "9"],
-            ),
-        ]);
+        let nine = ["9", "0", "0", "0", "0", "0", "9"];
+        let cut = table(
+            nine,
+            &[("(三)不予公开 1.属于国家秘密", ZERO), (OVERDUE, nine)],
+        );
         let (k, gaps) = keys(&cut);
         assert_eq!(get(&k, "outcome_other"), None);
         assert_eq!(get(&k, "outcome_not_disclosed"), None);
         let g = gaps.iter().find(|g| g.field == "outcome_other").unwrap();
         assert!(g.why.contains("缺 2 行"), "{}", g.why);
         // All three rows: their sum.
-        let whole = tsv(&[
-            (
-                "一、本年新收政府信息公开申请数量",
-                ["159", "1", "0", "0", "0", "0", "160"],
-            ),
-            ("(一)予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
-            (
-                "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                ["9", "0", "0", "0", "0", "0", "9"],
-            ),
-            (
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                ["7", "0", "0", "0", "0", "0", "7"],
-            ),
-            ("3.其他", ["142", "1", "0", "0", "0", "0", "143"]),
-        ]);
+        let whole = table(
+            ["159", "1", "0", "0", "0", "0", "160"],
+            &[
+                (OVERDUE, nine),
+                (
+                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                    ["7", "0", "0", "0", "0", "0", "7"],
+                ),
+                ("3.其他", ["142", "1", "0", "0", "0", "0", "143"]),
+            ],
+        );
         assert_eq!(get(&keys(&whole).0, "outcome_other"), Some(159.0));
         // 2019's single row is the whole group.
-        let single = tsv(&[
-            (
-                "一、本年新收政府信息公开申请数量",
-                ["13", "0", "0", "0", "1", "0", "14"],
-            ),
-            ("(一)予以公开", ["0", "0", "0", "0", "0", "0", "0"]),
-            ("(六)其他处理", ["13", "0", "0", "0", "1", "0", "14"]),
-        ]);
+        let fourteen = ["13", "0", "0", "0", "1", "0", "14"];
+        let single = table(fourteen, &[("(六)其他处理", fourteen)]);
         assert_eq!(get(&keys(&single).0, "outcome_other"), Some(14.0));
     }
 }

@@ -198,19 +198,20 @@ pub fn ends_with_any(t: &str, exts: &[&str]) -> bool {
         .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
+/// The distinct first characters of `words`, sorted: a word list is tried only where a text
+/// has one of them.
+fn first_chars(words: &[&str]) -> Vec<char> {
+    let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// The longest header field key at the start of `s` that a colon follows (`发布时间:`,
 /// `信息来源 :`). Keys are looked at only when `s` starts with a key's first character.
 pub fn header_key_at(s: &str) -> Option<&'static str> {
     static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut v: Vec<char> = HEADER_KEYS
-            .iter()
-            .filter_map(|k| k.chars().next())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
+    let first = FIRST.get_or_init(|| first_chars(HEADER_KEYS));
     let c = s.chars().next()?;
     first.binary_search(&c).ok()?;
     HEADER_KEYS
@@ -224,12 +225,7 @@ pub fn header_key_at(s: &str) -> Option<&'static str> {
 /// `t` has its first character.
 pub fn contains_spam(t: &str) -> bool {
     static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut v: Vec<char> = SPAM.iter().filter_map(|w| w.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
+    let first = FIRST.get_or_init(|| first_chars(SPAM));
     t.char_indices()
         .any(|(i, c)| first.binary_search(&c).is_ok() && SPAM.iter().any(|w| t[i..].starts_with(w)))
 }
