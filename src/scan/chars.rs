@@ -41,6 +41,18 @@ pub fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
+/// UTF-8 width of the character whose first byte is `lead` (1 for a stray continuation
+/// byte, which valid UTF-8 never starts a character with).
+#[inline]
+pub fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 /// Number of characters (Unicode scalars) in `s`.
 #[inline]
 pub fn char_len(s: &str) -> usize {

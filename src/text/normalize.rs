@@ -16,6 +16,7 @@
 
 use crate::report::{Script, Span};
 pub use crate::scan::chars::is_cjk;
+use crate::scan::chars::{char_len, utf8_width};
 use crate::text::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -200,49 +201,53 @@ impl<'a> Text<'a> {
     /// The normalized view of a traditional-script input: characters folded and converted
     /// to simplified one for one, then the phrases rewritten.
     fn traditional(orig: &'a str, orig_index: CharIndex) -> Text<'a> {
-        let mut folded: Vec<char> = orig.chars().map(fold_char).collect();
-        to_simplified_in_place(&mut folded);
-        let script = Script::Traditional;
+        let table = t2s();
+        // One character for each input character (so character `i` came from input
+        // character `i`).
+        let conv: String = orig.chars().map(|c| table.convert(fold_char(c))).collect();
+        let phrases = phrases();
         // Phrase rewrites, pinyin removal and line-break folding, which may change the
         // length; the map keeps each output byte's source character.
-        let mut norm = String::with_capacity(orig.len());
+        let mut norm = String::with_capacity(conv.len());
         let mut map = OffsetMapBuilder::default();
-        let mut i = 0;
-        while i < folded.len() {
-            let c = folded[i];
+        let (mut pos, mut i) = (0, 0);
+        while let Some(c) = conv[pos..].chars().next() {
             if c == '\r' {
                 // \r\n → \n, lone \r → \n
                 push(&mut norm, &mut map, '\n', i);
-                i += if folded.get(i + 1) == Some(&'\n') {
+                let n = if conv[pos + 1..].starts_with('\n') {
                     2
                 } else {
                     1
                 };
+                pos += n;
+                i += n;
                 continue;
             }
-            if is_cjk(c) {
-                if let Some((len, to)) = match_phrase(&folded[i..]) {
-                    for t in to.chars() {
-                        push(&mut norm, &mut map, t, i);
-                    }
-                    i += len;
-                    continue;
+            if let Some((from, to)) = phrases.at(&conv[pos..], c) {
+                for t in to.chars() {
+                    push(&mut norm, &mut map, t, i);
                 }
+                pos += from.len();
+                i += char_len(from);
+                continue;
             }
             push(&mut norm, &mut map, c, i);
+            pos += c.len_utf8();
             i += 1;
-            if folded.get(i) == Some(&'(') && is_cjk(c) {
-                if let Some(skip) = pinyin_gloss_len(&folded[i..]) {
-                    i += skip;
+            if is_cjk(c) && conv[pos..].starts_with('(') {
+                if let Some((chars, bytes)) = pinyin_gloss_str(&conv[pos..]) {
+                    pos += bytes;
+                    i += chars;
                 }
             }
         }
         Text {
             orig,
             norm,
-            map: map.finish(folded.len()),
+            map: map.finish(i),
             orig_index,
-            script,
+            script: Script::Traditional,
         }
     }
 
@@ -323,18 +328,6 @@ impl<'a> Text<'a> {
     /// Number of characters in the input.
     pub fn orig_chars(&self) -> usize {
         self.orig_index.chars()
-    }
-}
-
-/// UTF-8 width of the character whose first byte is `lead` (1 for a stray continuation
-/// byte, which valid UTF-8 never starts a character with).
-#[inline]
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 
@@ -488,61 +481,86 @@ fn t2s() -> &'static T2s {
     })
 }
 
-/// Converts traditional characters to simplified in place, one for one, with OpenCC's
-/// character table. OpenCC's phrase rules are not applied: the wording that matters to
-/// reports is in [`PHRASES`], applied afterwards with its own offsets.
-fn to_simplified_in_place(chars: &mut [char]) {
-    let t = t2s();
-    for c in chars.iter_mut() {
-        let to = match (*c as u32).checked_sub(CJK_FIRST) {
-            Some(i) if (i as usize) < t.dense.len() => t.dense[i as usize],
-            _ => t
+impl T2s {
+    /// `c` in simplified script, with OpenCC's character table, one for one. OpenCC's phrase
+    /// rules are not applied: the wording that matters to reports is in [`PHRASES`], applied
+    /// afterwards with its own offsets.
+    #[inline]
+    fn convert(&self, c: char) -> char {
+        let to = match (c as u32).checked_sub(CJK_FIRST) {
+            Some(i) if (i as usize) < self.dense.len() => self.dense[i as usize],
+            // (ASCII and punctuation, most of what is not an ideograph, come first)
+            _ if self.other.first().is_none_or(|&(f, _)| c < f) => 0,
+            _ => self
                 .other
-                .binary_search_by_key(c, |&(from, _)| from)
-                .map_or(0, |k| t.other[k].1 as u32),
+                .binary_search_by_key(&c, |&(from, _)| from)
+                .map_or(0, |k| self.other[k].1 as u32),
         };
-        if to != 0 {
-            *c = char::from_u32(to).unwrap_or(*c);
+        if to == 0 {
+            c
+        } else {
+            char::from_u32(to).unwrap_or(c)
         }
     }
 }
 
-/// Phrases grouped by first character (sorted for binary search): (phrase as chars,
-/// replacement), longest first within a group.
-type PhraseIndex = Vec<(char, Vec<(Vec<char>, &'static str)>)>;
-
-/// [`PHRASES`] indexed by first character.
-fn phrase_index() -> &'static PhraseIndex {
-    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut m: PhraseIndex = Vec::new();
-        for (from, to) in PHRASES {
-            let chars: Vec<char> = from.chars().collect();
-            let Some(&first) = chars.first() else {
-                continue;
-            };
-            match m.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, v)) => v.push((chars, to)),
-                None => m.push((first, vec![(chars, to)])),
-            }
-        }
-        for (_, v) in &mut m {
-            v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-        }
-        m.sort_by_key(|(c, _)| *c);
-        m
-    })
+/// [`PHRASES`] for matching: a bit per CJK character that starts one, and the phrases of
+/// each first character, longest first.
+struct Phrases {
+    first: Vec<u64>,
+    by_first: Vec<(char, Vec<(&'static str, &'static str)>)>,
 }
 
-/// Longest phrase of [`PHRASES`] at the start of `s`: its length in chars and replacement.
-fn match_phrase(s: &[char]) -> Option<(usize, &'static str)> {
-    let index = phrase_index();
-    let first = *s.first()?;
-    let candidates = &index[index.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
-    candidates
-        .iter()
-        .find(|(k, _)| s.starts_with(k))
-        .map(|(k, to)| (k.len(), *to))
+impl Phrases {
+    /// The longest phrase at the start of `s` (whose first character is `c`), and its
+    /// replacement.
+    #[inline]
+    fn at(&self, s: &str, c: char) -> Option<(&'static str, &'static str)> {
+        let i = (c as u32).checked_sub(CJK_FIRST)? as usize;
+        if self
+            .first
+            .get(i / 64)
+            .is_none_or(|w| w >> (i % 64) & 1 == 0)
+        {
+            return None;
+        }
+        let k = self.by_first.binary_search_by_key(&c, |(f, _)| *f).ok()?;
+        self.by_first[k]
+            .1
+            .iter()
+            .find(|(from, _)| s.starts_with(from))
+            .copied()
+    }
+}
+
+fn phrases() -> &'static Phrases {
+    static INDEX: OnceLock<Phrases> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut p = Phrases {
+            first: vec![0; (CJK_LAST - CJK_FIRST + 1).div_ceil(64) as usize],
+            by_first: Vec::new(),
+        };
+        for &(from, to) in PHRASES {
+            let Some(first) = from.chars().next() else {
+                continue;
+            };
+            // (every phrase starts with an ideograph; one that did not would never match)
+            if let Some(i) = (first as u32).checked_sub(CJK_FIRST) {
+                if let Some(w) = p.first.get_mut(i as usize / 64) {
+                    *w |= 1 << (i % 64);
+                }
+            }
+            match p.by_first.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, v)) => v.push((from, to)),
+                None => p.by_first.push((first, vec![(from, to)])),
+            }
+        }
+        for (_, v) in &mut p.by_first {
+            v.sort_by_key(|(k, _)| std::cmp::Reverse(char_len(k)));
+        }
+        p.by_first.sort_by_key(|(c, _)| *c);
+        p
+    })
 }
 
 /// [`pinyin_gloss_len`] on text: the gloss at the start of `s` in characters and bytes.
@@ -687,6 +705,71 @@ mod tests {
         }
     }
 
+    /// The traditional path's specification, one character at a time over the converted
+    /// characters: the longest phrase of [`PHRASES`] (the first listed among equals).
+    fn reference_traditional(orig: &str) -> (String, Vec<usize>) {
+        let cs: Vec<char> = orig.chars().map(|c| t2s().convert(fold_char(c))).collect();
+        let (mut norm, mut map) = (String::new(), Vec::new());
+        let mut i = 0;
+        while i < cs.len() {
+            let c = cs[i];
+            if c == '\r' {
+                norm.push('\n');
+                map.push(i);
+                i += if cs.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                continue;
+            }
+            let mut best: Option<(usize, &str)> = None;
+            for (from, to) in PHRASES {
+                let f: Vec<char> = from.chars().collect();
+                if cs[i..].starts_with(&f) && best.is_none_or(|(n, _)| f.len() > n) {
+                    best = Some((f.len(), to));
+                }
+            }
+            if let Some((n, to)) = best {
+                for t in to.chars() {
+                    norm.push(t);
+                    map.extend(std::iter::repeat_n(i, t.len_utf8()));
+                }
+                i += n;
+                continue;
+            }
+            norm.push(c);
+            map.extend(std::iter::repeat_n(i, c.len_utf8()));
+            i += 1;
+            if cs.get(i) == Some(&'(') && is_cjk(c) {
+                if let Some(skip) = pinyin_gloss_len(&cs[i..]) {
+                    i += skip;
+                }
+            }
+        }
+        (norm, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_traditional_path_answers_like_the_character_path(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "這個", "們來", "報告", "資訊", "網路", "檔案", "規範性檔案", "入口網站",
+                    "最佳化", "答覆", "覆", "重", "谘詢", "a", "12", "\r\n", "\r", "\n", "（",
+                    "）", "，", "１２", "\u{3000}", "(jù)", "(ab)", "(", "〇", "𠀀", " ", "、",
+                ]),
+                0..40,
+            )
+        ) {
+            let orig: String = ["這個們來時會對說為國".to_owned(), parts.concat()].concat();
+            let t = Text::new(&orig);
+            proptest::prop_assert_eq!(t.script, Script::Traditional);
+            let (norm, map) = reference_traditional(&orig);
+            proptest::prop_assert_eq!(&t.norm, &norm);
+            for (b, &src) in map.iter().enumerate() {
+                proptest::prop_assert_eq!(t.map.get(b), src, "byte {}", b);
+            }
+            proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
+        }
+    }
+
     #[test]
     fn the_character_table_converts_like_opencc() {
         // Every traditional character of the table, one at a time, as OpenCC's own t2s does.
@@ -697,11 +780,10 @@ mod tests {
             let Some(c) = line.split('\t').next().and_then(|k| k.chars().next()) else {
                 continue;
             };
-            let mut ours = [c];
-            to_simplified_in_place(&mut ours);
+            let ours = t2s().convert(c);
             let theirs = cc.convert(&c.to_string());
-            if theirs.chars().count() == 1 && ours[0].to_string() != theirs {
-                differ.push(format!("{c}: {} vs {theirs}", ours[0]));
+            if theirs.chars().count() == 1 && ours.to_string() != theirs {
+                differ.push(format!("{c}: {ours} vs {theirs}"));
             }
         }
         assert!(
