@@ -7,7 +7,7 @@
 use super::{Context, Finding};
 use crate::lexicon::words::doubled_on_purpose;
 use crate::report::Severity;
-use crate::scan::chars::is_cjk;
+use crate::scan::chars::{is_cjk, utf8_width};
 
 const MAX_FINDINGS: usize = 3;
 
@@ -32,16 +32,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let b = t.as_bytes();
         // Ideographs of the BMP blocks are three bytes each: a unit of n of them repeated is
         // 3n bytes equal to the next 3n, the first character compared first.
+        // (k walks the character boundaries: from one to the next by the lead byte's width)
         let mut k = 0;
         while k + 12 <= b.len() {
-            if !t.is_char_boundary(k) {
-                k += 1;
-                continue;
-            }
+            let first = [b[k], b[k + 1], b[k + 2]];
             let mut hit = None;
             for n in (2..=4).rev() {
                 let w = 3 * n;
-                if k + 2 * w > b.len() || b[k..k + 3] != b[k + w..k + w + 3] {
+                if k + 2 * w > b.len() || first != [b[k + w], b[k + w + 1], b[k + w + 2]] {
                     continue;
                 }
                 // equal bytes, and whole characters on both sides (mixed widths)
@@ -79,7 +77,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         break;
                     }
                 }
-                None => k += 1,
+                None => k += utf8_width(b[k]),
             }
         }
     }

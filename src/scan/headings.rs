@@ -334,14 +334,25 @@ fn arabic(s: &str) -> Option<(u32, usize)> {
 
 /// A line listing several parts: 一、总体情况 二、主动公开… (a table of contents).
 fn is_table_of_contents(line: &str) -> bool {
+    // One pass over the bytes: 、 and 。 are E3 80 81 and E3 80 82, and E3 is rare in
+    // Chinese text (the ideographs start with E4–E9), so only the E3 bytes are looked at.
+    let b = line.as_bytes();
     let mut count = 0;
-    for (i, _) in line.match_indices('、') {
-        let before = &line[..i];
-        if before.ends_with(crate::scan::chars::is_cn_numeral) {
-            count += 1;
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == 0xE3) {
+        let at = i + k;
+        match b.get(at + 1..at + 3) {
+            Some([0x80, 0x82]) => return false,
+            Some([0x80, 0x81]) => {
+                if line[..at].ends_with(crate::scan::chars::is_cn_numeral) {
+                    count += 1;
+                }
+            }
+            _ => {}
         }
+        i = at + 1;
     }
-    count >= 3 && !line.contains('。')
+    count >= 3
 }
 
 /// How much of `rest` is the title, and where the heading ends.

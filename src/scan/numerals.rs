@@ -34,6 +34,10 @@ impl Decimal {
     pub fn to_f64(self) -> f64 {
         if self.scale == 0 {
             self.mantissa as f64
+        } else if self.mantissa < 1 << 53 && self.scale <= 22 {
+            // Both exact as doubles, and IEEE division rounds correctly: the same double as
+            // parsing the decimal.
+            self.mantissa as f64 / 10f64.powi(self.scale as i32)
         } else {
             // Parse the decimal string: the correctly rounded double.
             let s = format!("{}e-{}", self.mantissa, self.scale);
@@ -50,36 +54,43 @@ pub fn arabic(s: &str) -> Option<(Decimal, usize)> {
     if i == 0 || i > 24 {
         return None;
     }
-    let mut digits: String = s[..i].to_owned();
+    // (a numeral too large for a u128 is none, as the digits' parse said before)
+    let push = |m: Option<u128>, digits: &[u8]| {
+        digits.iter().try_fold(m?, |m, d| {
+            m.checked_mul(10)?.checked_add(u128::from(d - b'0'))
+        })
+    };
+    let mut mantissa = push(Some(0), &b[..i]);
     // thousands groups: 1,234,567 (only when every group has three digits)
     if i <= 3 {
         let mut j = i;
-        let mut groups = String::new();
         while b.get(j) == Some(&b',')
             && b.get(j + 1..j + 4)
                 .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
             && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
         {
-            groups.push_str(&s[j + 1..j + 4]);
+            mantissa = push(mantissa, &b[j + 1..j + 4]);
             j += 4;
         }
-        if !groups.is_empty() {
-            digits.push_str(&groups);
-            i = j;
-        }
+        i = j;
     }
     let mut scale = 0;
     if b.get(i) == Some(&b'.') {
         let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         // 3.0 is a decimal; 2021.3.8 is not (a second dot follows)
         if frac > 0 && frac <= 12 && b.get(i + 1 + frac) != Some(&b'.') {
-            digits.push_str(&s[i + 1..i + 1 + frac]);
+            mantissa = push(mantissa, &b[i + 1..i + 1 + frac]);
             scale = frac as u32;
             i += 1 + frac;
         }
     }
-    let mantissa: u128 = digits.parse().ok()?;
-    Some((Decimal { mantissa, scale }, i))
+    Some((
+        Decimal {
+            mantissa: mantissa?,
+            scale,
+        },
+        i,
+    ))
 }
 
 fn cn_digit(c: char) -> Option<u128> {
@@ -109,7 +120,28 @@ fn cn_small_unit(c: char) -> Option<u128> {
 
 /// True for characters that can start a Chinese numeral.
 pub fn starts_cn(c: char) -> bool {
-    cn_digit(c).is_some() || c == '十'
+    // (asked of every character of the text: a bit per ideograph, not a `match`)
+    const FIRST: u32 = 0x4E00;
+    const STARTS: [u64; 328] = {
+        let mut t = [0u64; 328];
+        let cs = [
+            '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆',
+            '七', '柒', '八', '捌', '九', '玖', '十',
+        ];
+        let mut k = 0;
+        while k < cs.len() {
+            let i = cs[k] as u32 - FIRST;
+            t[(i / 64) as usize] |= 1 << (i % 64);
+            k += 1;
+        }
+        t
+    };
+    match (c as u32).checked_sub(FIRST) {
+        Some(i) => STARTS
+            .get((i / 64) as usize)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1),
+        None => c == '〇',
+    }
 }
 
 /// Chinese numeral at the start of `s` (no 万/亿: callers treat those as multipliers).
@@ -166,6 +198,33 @@ pub fn chinese(s: &str) -> Option<(u128, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_table_is_the_digits_and_ten() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(starts_cn(c), cn_digit(c).is_some() || c == '十', "{c}");
+        }
+    }
+
+    #[test]
+    fn decimals_convert_as_their_digits_parse() {
+        for (m, s) in [
+            (1u128, 1u32),
+            (6358, 2),
+            (123_456_789, 4),
+            (1, 12),
+            (999_999, 3),
+        ] {
+            let d = Decimal {
+                mantissa: m,
+                scale: s,
+            };
+            assert_eq!(d.to_f64(), format!("{m}e-{s}").parse::<f64>().unwrap());
+        }
+        let huge = "9".repeat(24) + "," + &"9".repeat(3);
+        assert!(arabic(&huge).is_some_and(|(_, l)| l == 24));
+        assert_eq!(arabic(&("1".to_owned() + &",999".repeat(20))), None);
+    }
 
     #[test]
     fn arabic_numerals_with_groups_and_decimals() {
