@@ -166,7 +166,10 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
+    // (a date starts with an ASCII digit or 一/二, whose lead byte is E4: other bytes are
+    // skipped in a tight loop)
+    while let Some(k) = b[i..].iter().position(|&c| c.is_ascii_digit() || c == 0xE4) {
+        i += k;
         let c = b[i];
         let candidate = if c.is_ascii_digit() {
             i == 0 || !b[i - 1].is_ascii_digit()
@@ -182,9 +185,6 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
             }
         }
         i += 1;
-        while i < b.len() && (b[i] & 0xC0) == 0x80 {
-            i += 1;
-        }
     }
     out
 }

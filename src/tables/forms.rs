@@ -55,11 +55,10 @@ pub(crate) struct TLine {
 pub(crate) fn split_lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in norm.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(start..i);
-            start = i + 1;
-        }
+    // (`match_indices` with a char finds the breaks a word at a time)
+    for (i, _) in norm.match_indices('\n') {
+        out.push(start..i);
+        start = i + 1;
     }
     out.push(start..norm.len());
     out

@@ -103,7 +103,6 @@ impl<'a> Text<'a> {
         let mut norm = String::with_capacity(orig.len());
         let mut map = OffsetMapBuilder::default();
         let (mut pos, mut ci) = (0usize, 0usize);
-        let mut prev_cjk = false;
         while pos < b.len() {
             // A text plainly traditional from its start is not normalized as simplified:
             // the rest is only counted (the script is decided on the whole text).
@@ -121,10 +120,11 @@ impl<'a> Text<'a> {
             let (run_start, run_ci) = (pos, ci);
             while pos + w <= b.len() && utf8_width(b[pos]) == w {
                 let c = char_at(orig, pos, w);
-                let changes = if w == 1 {
-                    c == '\r' || c == '(' && prev_cjk
-                } else {
-                    fold_char(c) != c
+                let changes = match w {
+                    1 => c == '\r' || c == '(' && after_cjk(orig, pos),
+                    // (U+4000–U+9FFF, the ideographs, never fold)
+                    3 if (0xE4..=0xE9).contains(&b[pos]) => false,
+                    _ => fold_char(c) != c,
                 };
                 if changes {
                     break;
@@ -133,7 +133,6 @@ impl<'a> Text<'a> {
                 if w == 3 {
                     count.add_in(table, c);
                 }
-                prev_cjk = is_cjk(c);
                 pos += w;
                 ci += 1;
             }
@@ -156,11 +155,9 @@ impl<'a> Text<'a> {
                 }
                 pos += if both { 2 } else { 1 };
                 ci += if both { 2 } else { 1 };
-                prev_cjk = false;
                 continue;
             }
-            if c == '(' && prev_cjk {
-                prev_cjk = false;
+            if c == '(' && after_cjk(orig, pos) {
                 if let Some((chars, bytes)) = pinyin_gloss_str(&orig[pos..]) {
                     for (k, _) in orig[pos..pos + bytes].char_indices() {
                         orig_index.push(pos + k);
@@ -173,7 +170,6 @@ impl<'a> Text<'a> {
             orig_index.push(pos);
             count.add_in(table, c);
             push(&mut norm, &mut map, fold_char(c), ci);
-            prev_cjk = is_cjk(c);
             pos += w;
             ci += 1;
         }
@@ -204,15 +200,36 @@ impl<'a> Text<'a> {
         let table = t2s();
         // One character for each input character (so character `i` came from input
         // character `i`).
-        let conv: String = orig.chars().map(|c| table.convert(fold_char(c))).collect();
+        let mut conv = String::with_capacity(orig.len());
+        for c in orig.chars() {
+            // (ASCII neither folds nor converts)
+            conv.push(if c.is_ascii() {
+                c
+            } else {
+                table.convert(fold_char(c))
+            });
+        }
         let phrases = phrases();
         // Phrase rewrites, pinyin removal and line-break folding, which may change the
-        // length; the map keeps each output byte's source character.
+        // length; the map keeps each output byte's source character. Characters copied as
+        // they are go in runs: a slice of `conv` at a time, one map run per width.
         let mut norm = String::with_capacity(conv.len());
         let mut map = OffsetMapBuilder::default();
         let (mut pos, mut i) = (0, 0);
+        // The characters since the last event: from byte `run.0`, character `run.1`, all of
+        // width `run.2`.
+        let mut run = (0, 0, 0);
+        let flush =
+            |norm: &mut String, map: &mut OffsetMapBuilder, run: (usize, usize, usize), pos, i| {
+                if i > run.1 {
+                    norm.push_str(&conv[run.0..pos]);
+                    map.push_run(run.2, run.1, 1, i - run.1);
+                }
+            };
         while let Some(c) = conv[pos..].chars().next() {
+            let w = c.len_utf8();
             if c == '\r' {
+                flush(&mut norm, &mut map, run, pos, i);
                 // \r\n → \n, lone \r → \n
                 push(&mut norm, &mut map, '\n', i);
                 let n = if conv[pos + 1..].starts_with('\n') {
@@ -222,26 +239,35 @@ impl<'a> Text<'a> {
                 };
                 pos += n;
                 i += n;
+                run = (pos, i, 1);
                 continue;
             }
             if let Some((from, to)) = phrases.at(&conv[pos..], c) {
+                flush(&mut norm, &mut map, run, pos, i);
                 for t in to.chars() {
                     push(&mut norm, &mut map, t, i);
                 }
                 pos += from.len();
                 i += char_len(from);
+                run = (pos, i, 1);
                 continue;
             }
-            push(&mut norm, &mut map, c, i);
-            pos += c.len_utf8();
+            if w != run.2 {
+                flush(&mut norm, &mut map, run, pos, i);
+                run = (pos, i, w);
+            }
+            pos += w;
             i += 1;
             if is_cjk(c) && conv[pos..].starts_with('(') {
                 if let Some((chars, bytes)) = pinyin_gloss_str(&conv[pos..]) {
+                    flush(&mut norm, &mut map, run, pos, i);
                     pos += bytes;
                     i += chars;
+                    run = (pos, i, 1);
                 }
             }
         }
+        flush(&mut norm, &mut map, run, pos, i);
         Text {
             orig,
             norm,
@@ -305,10 +331,7 @@ impl<'a> Text<'a> {
         let n = chars.end.saturating_sub(chars.start);
         // Short spans (numbers, titles): walk on from the start instead of a second lookup.
         let e = if n <= crate::text::offsets::CHECKPOINT {
-            self.orig[s..]
-                .char_indices()
-                .nth(n)
-                .map_or(self.orig.len(), |(b, _)| s + b)
+            crate::text::offsets::skip_chars(self.orig, s, n)
         } else {
             self.orig_index.byte(self.orig, chars.end).max(s)
         };
@@ -340,6 +363,11 @@ fn char_at(s: &str, pos: usize, w: usize) -> char {
     s.get(pos..pos + w)
         .and_then(|t| t.chars().next())
         .unwrap_or('\u{FFFD}')
+}
+
+/// The character before byte `pos` of `s` is an ideograph (a pinyin gloss may follow).
+fn after_cjk(s: &str, pos: usize) -> bool {
+    s[..pos].chars().next_back().is_some_and(is_cjk)
 }
 
 #[inline]
@@ -767,6 +795,14 @@ mod tests {
                 proptest::prop_assert_eq!(t.map.get(b), src, "byte {}", b);
             }
             proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
+        }
+    }
+
+    #[test]
+    fn ideographs_never_fold() {
+        // (the simplified pass skips the folding of characters whose lead byte is E4–E9)
+        for c in '\u{4000}'..='\u{9FFF}' {
+            assert_eq!(fold_char(c), c);
         }
     }
 

@@ -236,12 +236,23 @@ impl CharIndex {
         let Some(&start) = self.checkpoints.get(c / CHECKPOINT) else {
             return text.len();
         };
-        let start = start as usize;
-        let skip = c % CHECKPOINT;
-        text.get(start..)
-            .and_then(|rest| rest.char_indices().nth(skip))
-            .map_or(text.len(), |(b, _)| start + b)
+        skip_chars(text, start as usize, c % CHECKPOINT)
     }
+}
+
+/// The byte `n` characters after byte `from` of `text` (a character boundary); the end when
+/// the text ends first. Steps by the lead bytes' widths, without decoding.
+#[inline]
+pub fn skip_chars(text: &str, from: usize, n: usize) -> usize {
+    let b = text.as_bytes();
+    let mut at = from;
+    for _ in 0..n {
+        match b.get(at) {
+            Some(&lead) => at += crate::scan::chars::utf8_width(lead),
+            None => return text.len(),
+        }
+    }
+    at.min(text.len())
 }
 
 /// One change to the normalized text: delete `delete` bytes at byte `at`, and/or insert a

@@ -392,10 +392,8 @@ fn is_numeral(c: char) -> bool {
 /// first sentence end or part heading, a header field, a breadcrumb, a year opening a title or
 /// sentence, and the text after a document title or a date-time begin lines.
 fn header_zone(t: &str, first_line: bool, out: &mut Vec<usize>) {
-    let mut end = t
-        .find('。')
-        .unwrap_or(t.len())
-        .min(t.find("一、").unwrap_or(t.len()));
+    let mut end = t.find('。').unwrap_or(t.len());
+    end = t[..end].find("一、").unwrap_or(end);
     // `正文:` ends the header: the body follows on a line of its own.
     if let Some(k) = t[..end].find("正文:") {
         if k > 0 {
@@ -704,7 +702,12 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
         out.extend(rows.into_iter().map(|p| pipe_row_start(t, p)));
     }
     // Table 2: the 第二十条 blocks and their rows.
-    if let Some(first) = t.find("第二十条第") {
+    // (`contains` first: it has a vector search where `find` builds a searcher per call)
+    if let Some(first) = t
+        .contains("第二十条第")
+        .then(|| t.find("第二十条第"))
+        .flatten()
+    {
         let end = t[first..].find('。').map_or(t.len(), |e| first + e);
         let region = &t[first..end];
         let mut at: Vec<usize> = Vec::new();
