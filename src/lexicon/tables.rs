@@ -177,7 +177,7 @@ pub(crate) fn compact(s: &str) -> String {
 /// `s` without leading numbering: `一、`, `(一)`, `1.`, `1、`, `(1)`, `①`.
 pub(crate) fn strip_numbering(s: &str) -> &str {
     let s = s.trim_start();
-    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let is_num = |c: char| c.is_ascii_digit() || crate::scan::chars::is_cn_numeral(c);
     if let Some(rest) = s.strip_prefix('(') {
         if let Some(p) = rest.find(')') {
             let inner = &rest[..p];
@@ -211,7 +211,7 @@ pub(crate) fn strip_numbering(s: &str) -> &str {
 pub(crate) fn is_cn_heading(c: &str) -> bool {
     let n: usize = c
         .chars()
-        .take_while(|&ch| "一二三四五六七八九十".contains(ch))
+        .take_while(|&ch| crate::scan::chars::is_cn_numeral(ch))
         .map(char::len_utf8)
         .sum();
     n > 0 && c[n..].starts_with('、')
@@ -742,23 +742,33 @@ pub fn is_table_row_label(line: &str) -> bool {
     if t.contains('。') || t.len() > 400 {
         return false;
     }
-    let c = compact(strip_numbering(t));
-    if T3_LONG_LABELS.iter().any(|p| c.starts_with(p)) {
+    let stripped = strip_numbering(t);
+    // (the compacted text is only read from its start: no copy of it is made)
+    if T3_LONG_LABELS
+        .iter()
+        .any(|p| compact_strip_prefix(stripped, p).is_some())
+    {
         return true;
     }
-    let numbered = strip_numbering(t).len() != t.len();
+    let numbered = stripped.len() != t.len();
     let arabic = t.starts_with(|ch: char| ch.is_ascii_digit());
     numbered
         && T3_SHORT_LABELS.iter().any(|p| {
             (*p != "其他" || arabic)
-                && c.strip_prefix(p).is_some_and(|rest| {
-                    rest.is_empty()
-                        || rest.starts_with('(')
-                        || (rest
-                            .starts_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '-')
-                            && !rest.contains(crate::scan::chars::is_cjk))
+                && compact_strip_prefix(stripped, p).is_some_and(|mut rest| match rest.next() {
+                    None | Some('(') => true,
+                    Some(ch) if ch.is_ascii_digit() || ch == '/' || ch == '-' => {
+                        !rest.any(crate::scan::chars::is_cjk)
+                    }
+                    Some(_) => false,
                 })
         })
+}
+
+/// The characters of [`compact`]`(s)` after the prefix `p`, when it starts with `p`.
+fn compact_strip_prefix<'a>(s: &'a str, p: &str) -> Option<impl Iterator<Item = char> + 'a> {
+    let mut it = s.chars().filter(|&c| !compacted_away(c));
+    p.chars().all(|pc| it.next() == Some(pc)).then_some(it)
 }
 
 #[cfg(test)]

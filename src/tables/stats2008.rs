@@ -101,7 +101,7 @@ fn without_next_numbering(s: &str) -> usize {
             // One numeral: items are numbered 1–9 (一–十).
             let mut cs = x.chars();
             match cs.next_back() {
-                Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => {
+                Some(c) if c.is_ascii_digit() || crate::scan::chars::is_cn_numeral(c) => {
                     t = cs.as_str()
                 }
                 _ => {}
@@ -112,7 +112,7 @@ fn without_next_numbering(s: &str) -> usize {
                 if !inner.is_empty()
                     && inner
                         .chars()
-                        .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                        .all(|c| c.is_ascii_digit() || crate::scan::chars::is_cn_numeral(c))
                 {
                     t = &x[..p];
                 }

@@ -107,12 +107,17 @@ impl<'a> Text<'a> {
             // A text plainly traditional from its start is not normalized as simplified:
             // the rest is only counted (the script is decided on the whole text).
             if bail && count.traditional >= 32 && count.traditional > 4 * count.simplified {
+                // (converted on the way: the script is nearly always what the start said)
+                let t2s = t2s();
+                let mut conv = String::with_capacity(orig.len());
+                conv.extend(orig[..pos].chars().map(|c| t2s.fold_convert(c)));
                 for (k, c) in orig[pos..].char_indices() {
                     orig_index.push(pos + k);
                     count.add_in(table, c);
+                    conv.push(t2s.fold_convert(c));
                 }
                 return match count.script() {
-                    Script::Traditional => Text::traditional(orig, orig_index),
+                    Script::Traditional => Text::traditional(orig, orig_index, conv),
                     Script::Simplified => Text::simplified(orig),
                 };
             }
@@ -175,7 +180,9 @@ impl<'a> Text<'a> {
         }
         let script = count.script();
         if bail && script == Script::Traditional {
-            return Text::traditional(orig, orig_index);
+            let t2s = t2s();
+            let conv = orig.chars().map(|c| t2s.fold_convert(c)).collect();
+            return Text::traditional(orig, orig_index, conv);
         }
         Text {
             orig,
@@ -194,21 +201,10 @@ impl<'a> Text<'a> {
         t
     }
 
-    /// The normalized view of a traditional-script input: characters folded and converted
-    /// to simplified one for one, then the phrases rewritten.
-    fn traditional(orig: &'a str, orig_index: CharIndex) -> Text<'a> {
-        let table = t2s();
-        // One character for each input character (so character `i` came from input
-        // character `i`).
-        let mut conv = String::with_capacity(orig.len());
-        for c in orig.chars() {
-            // (ASCII neither folds nor converts)
-            conv.push(if c.is_ascii() {
-                c
-            } else {
-                table.convert(fold_char(c))
-            });
-        }
+    /// The normalized view of a traditional-script input: `conv` holds its characters folded
+    /// and converted to simplified one for one ([`T2s::fold_convert`]: character `i` came
+    /// from input character `i`); then the phrases are rewritten.
+    fn traditional(orig: &'a str, orig_index: CharIndex, conv: String) -> Text<'a> {
         let phrases = phrases();
         // Phrase rewrites, pinyin removal and line-break folding, which may change the
         // length; the map keeps each output byte's source character. Characters copied as
@@ -258,7 +254,7 @@ impl<'a> Text<'a> {
             }
             pos += w;
             i += 1;
-            if is_cjk(c) && conv[pos..].starts_with('(') {
+            if conv.as_bytes().get(pos) == Some(&b'(') && is_cjk(c) {
                 if let Some((chars, bytes)) = pinyin_gloss_str(&conv[pos..]) {
                     flush(&mut norm, &mut map, run, pos, i);
                     pos += bytes;
@@ -510,6 +506,17 @@ fn t2s() -> &'static T2s {
 }
 
 impl T2s {
+    /// `c` folded ([`fold_char`]) and converted ([`T2s::convert`]).
+    #[inline]
+    fn fold_convert(&self, c: char) -> char {
+        match c {
+            // (ASCII neither folds nor converts; ideographs do not fold)
+            '\0'..='\x7F' => c,
+            '\u{4000}'..='\u{9FFF}' => self.convert(c),
+            _ => self.convert(fold_char(c)),
+        }
+    }
+
     /// `c` in simplified script, with OpenCC's character table, one for one. OpenCC's phrase
     /// rules are not applied: the wording that matters to reports is in [`PHRASES`], applied
     /// afterwards with its own offsets.
@@ -784,9 +791,13 @@ mod tests {
                     "）", "，", "１２", "\u{3000}", "(jù)", "(ab)", "(", "〇", "𠀀", " ", "、",
                 ]),
                 0..40,
-            )
+            ),
+            // (a text plainly traditional from its start takes the early way out of the
+            // simplified pass: 32 marks)
+            long in proptest::bool::ANY,
         ) {
-            let orig: String = ["這個們來時會對說為國".to_owned(), parts.concat()].concat();
+            let start = "這個們來時會對說為國".repeat(if long { 4 } else { 1 });
+            let orig: String = [start, parts.concat()].concat();
             let t = Text::new(&orig);
             proptest::prop_assert_eq!(t.script, Script::Traditional);
             let (norm, map) = reference_traditional(&orig);
