@@ -166,11 +166,14 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    // (a date starts with an ASCII digit or 一/二, whose lead byte is E4: other bytes are
-    // skipped in a tight loop)
-    while let Some(k) = b[i..].iter().position(|&c| c.is_ascii_digit() || c == 0xE4) {
-        i += k;
+    while i < b.len() {
         let c = b[i];
+        // (a date starts with an ASCII digit or 一/二, whose lead byte is E4: the other
+        // three-byte characters are skipped whole)
+        if (0xE5..0xF0).contains(&c) {
+            i += 3;
+            continue;
+        }
         let candidate = if c.is_ascii_digit() {
             i == 0 || !b[i - 1].is_ascii_digit()
         } else {
@@ -184,7 +187,7 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
                 continue;
             }
         }
-        i += 1;
+        i += crate::scan::chars::utf8_width(c);
     }
     out
 }

@@ -124,23 +124,32 @@ impl<'a> Text<'a> {
             let w = utf8_width(b[pos]);
             let (run_start, run_ci) = (pos, ci);
             while pos + w <= b.len() && utf8_width(b[pos]) == w {
+                if w == 3 && (0xE4..=0xE9).contains(&b[pos]) {
+                    // An ideograph (U+4000–U+9FFF): it never folds; decoded by hand for the
+                    // script count.
+                    let code = (u32::from(b[pos] & 0x0F) << 12)
+                        | (u32::from(b[pos + 1] & 0x3F) << 6)
+                        | u32::from(b[pos + 2] & 0x3F);
+                    count.add_code(table, code);
+                    pos += 3;
+                    continue;
+                }
                 let c = char_at(orig, pos, w);
                 let changes = match w {
                     1 => c == '\r' || c == '(' && after_cjk(orig, pos),
-                    // (U+4000–U+9FFF, the ideographs, never fold)
-                    3 if (0xE4..=0xE9).contains(&b[pos]) => false,
                     _ => fold_char(c) != c,
                 };
                 if changes {
                     break;
                 }
-                orig_index.push(pos);
                 if w == 3 {
                     count.add_in(table, c);
                 }
                 pos += w;
-                ci += 1;
             }
+            let n = (pos - run_start) / w;
+            orig_index.push_run(run_start, w, n);
+            ci += n;
             if ci > run_ci {
                 norm.push_str(&orig[run_start..pos]);
                 map.push_run(w, run_ci, 1, ci - run_ci);
@@ -434,7 +443,11 @@ impl MarkCount {
     }
     #[inline]
     fn add_in(&mut self, table: &[u8], c: char) {
-        match (c as u32)
+        self.add_code(table, c as u32)
+    }
+    #[inline]
+    fn add_code(&mut self, table: &[u8], code: u32) {
+        match code
             .checked_sub(CJK_FIRST)
             .and_then(|i| table.get(i as usize))
         {

@@ -222,6 +222,16 @@ impl CharIndex {
         self.chars += 1;
     }
 
+    /// Records `n` characters of `width` bytes each, the first at byte `start`.
+    pub fn push_run(&mut self, start: usize, width: usize, n: usize) {
+        let mut k = (CHECKPOINT - self.chars % CHECKPOINT) % CHECKPOINT;
+        while k < n {
+            self.checkpoints.push((start + k * width) as u32);
+            k += CHECKPOINT;
+        }
+        self.chars += n;
+    }
+
     /// Number of characters recorded.
     pub fn chars(&self) -> usize {
         self.chars
@@ -368,5 +378,24 @@ mod tests {
         }
         assert_eq!(idx.byte(&text, idx.chars()), text.len());
         assert_eq!(idx.byte(&text, usize::MAX), text.len());
+    }
+
+    #[test]
+    fn runs_of_characters_index_like_characters_one_by_one() {
+        // runs of one width at a time, of every length around the checkpoint spacing
+        let text = "一、总体情况abc😀é".repeat(40);
+        let (mut one, mut runs) = (CharIndex::with_capacity(0), CharIndex::with_capacity(0));
+        for (b, _) in text.char_indices() {
+            one.push(b);
+        }
+        let mut at = 0;
+        while at < text.len() {
+            let w = crate::scan::chars::utf8_width(text.as_bytes()[at]);
+            let n = text[at..].chars().take_while(|c| c.len_utf8() == w).count();
+            runs.push_run(at, w, n);
+            at += n * w;
+        }
+        assert_eq!(one.checkpoints, runs.checkpoints);
+        assert_eq!(one.chars(), runs.chars());
     }
 }
