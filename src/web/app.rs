@@ -141,14 +141,15 @@ pub fn app() -> Html {
                 let _ = root.set_attribute("data-xxgk", "ready");
             }
             super::mark("xxgk:ready");
-            // The last start-up phase as a measure (the earlier ones are made by the start-up
+            // The last start-up phases as measures (the earlier ones are made by the start-up
             // script in www/index.html).
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = p.measure_with_start_mark_and_end_mark(
-                    "xxgk:mount",
-                    "xxgk:instantiated",
-                    "xxgk:ready",
-                );
+                for (name, from, to) in [
+                    ("xxgk:start", "xxgk:instantiated", "xxgk:installed"),
+                    ("xxgk:mount", "xxgk:installed", "xxgk:ready"),
+                ] {
+                    let _ = p.measure_with_start_mark_and_end_mark(name, from, to);
+                }
             }
         });
     }

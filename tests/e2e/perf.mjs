@@ -100,8 +100,6 @@ if (want("start")) {
     const { context, page } = await newPage();
     await page.goto(pageUrl);
     await page.waitForSelector('html[data-xxgk="ready"]', { timeout: 30000 });
-    // (xxgk:started comes a few microtasks after xxgk:ready at most: wait for it too.)
-    await page.waitForFunction(() => performance.getEntriesByName("xxgk:started").length > 0, null, { timeout: 30000 });
     const t = await page.evaluate(() => ({
       ready: window.__readyAt,
       dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
@@ -125,7 +123,8 @@ if (want("start")) {
     ["gzip inflated (DecompressionStream)", "decoded", "inflated"],
     ["module compiled", "inflated", "compiled"],
     ["policy locked, module instantiated", "compiled", "instantiated"],
-    ["start function: API, app mounted (xxgk:ready)", "instantiated", "ready"],
+    ["start function: panic hook, window.xxgk", "instantiated", "installed"],
+    ["app rendered and mounted (xxgk:ready)", "installed", "ready"],
   ];
   const missing = PHASES.flatMap(([, a, b]) => [a, b]).filter((k) => marks.some((m) => m[k] === undefined));
   if (missing.length) console.log(`\n(no mark ${[...new Set(missing)].join(", ")}: an older page?)`);
