@@ -8,8 +8,9 @@
 //! Small texts are analysed on the main thread at once. Measured while typing
 //! (docs/performance.md, "Typing"): up to 66 KB neither way makes a long task, the input
 //! latency is the same and the worker only brings the result later; at 98–131 KB the main
-//! thread's analysis and drawing now and then take ≈ 60 ms (1–3 of 32 analyses), with the
-//! same median and 90th-percentile latency either way. So not every text goes to the worker
+//! thread's analysis and drawing now and then take 50–70 ms (1–4 analyses in 24–32; with the
+//! worker, in one run of five), with the same median and 90th-percentile latency either
+//! way. So not every text goes to the worker
 //! (it would also analyse the saved text only after start-up, not before `ready`). When a
 //! new text comes while the worker is still busy, the worker is stopped and a fresh one
 //! started, so a stale analysis never delays the current one. When no worker can be made
