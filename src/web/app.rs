@@ -140,6 +140,17 @@ pub fn app() -> Html {
             if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
                 let _ = root.set_attribute("data-xxgk", "ready");
             }
+            super::mark("xxgk:ready");
+            // The last start-up phases as measures (the earlier ones are made by the start-up
+            // script in www/index.html).
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                for (name, from, to) in [
+                    ("xxgk:start", "xxgk:instantiated", "xxgk:installed"),
+                    ("xxgk:mount", "xxgk:installed", "xxgk:ready"),
+                ] {
+                    let _ = p.measure_with_start_mark_and_end_mark(name, from, to);
+                }
+            }
         });
     }
 

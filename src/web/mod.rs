@@ -42,6 +42,7 @@ pub fn start() -> Result<(), JsValue> {
     if web_sys::window().is_none() {
         return Ok(());
     }
+    mark("xxgk:instantiated");
     panic::install();
     api::install()?;
     let root = web_sys::window()
@@ -50,5 +51,19 @@ pub fn start() -> Result<(), JsValue> {
         .ok_or_else(|| JsValue::from_str("#app not found"))?;
     root.set_text_content(None);
     yew::Renderer::<app::App>::with_root(root).render();
+    // (Yew renders in a later task.)
+    mark("xxgk:installed");
     Ok(())
+}
+
+/// A start-up mark on the page's performance timeline (`performance.mark`), next to those of
+/// the start-up script in `www/index.html`: `xxgk:instantiated` when the module's start
+/// function begins, `xxgk:installed` when it ends (panic hook and `window.xxgk` installed,
+/// the app's first render scheduled), `xxgk:ready` when the app is mounted
+/// (`data-xxgk="ready"`).
+/// tests/e2e/perf.mjs prints the phases between them; they cost nothing measurable.
+pub(crate) fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }

@@ -5,7 +5,13 @@
 //! worker, [`super::start`] mounts nothing, and [`xxgk_worker_analyze`] returns the report as
 //! JSON, which the page reads back into a [`Report`].
 //!
-//! Small texts are analysed on the main thread at once (faster than a round trip). When a
+//! Small texts are analysed on the main thread at once. Measured while typing
+//! (docs/performance.md, "Typing"): up to 66 KB neither way makes a long task, the input
+//! latency is the same and the worker only brings the result later; at 98–131 KB the main
+//! thread's analysis and drawing now and then take 50–70 ms (1–4 analyses in 24–32; with the
+//! worker, in one run of five), with the same median and 90th-percentile latency either
+//! way. So not every text goes to the worker
+//! (it would also analyse the saved text only after start-up, not before `ready`). When a
 //! new text comes while the worker is still busy, the worker is stopped and a fresh one
 //! started, so a stale analysis never delays the current one. When no worker can be made
 //! (old browser, a policy, an error in the worker), everything runs on the main thread.
@@ -21,6 +27,25 @@ use yew::Callback;
 
 /// Texts of at least this many bytes go to the worker.
 pub const WORKER_MIN_BYTES: usize = 150_000;
+
+/// The threshold in force: [`WORKER_MIN_BYTES`], or the page address's
+/// `?xxgk-worker-min=BYTES` (0: every text to the worker). For measuring only
+/// (tests/e2e/perf.mjs times typing both ways); read once.
+fn worker_min_bytes() -> usize {
+    thread_local! {
+        static MIN: usize = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"location".into()).ok())
+            .and_then(|l| js_sys::Reflect::get(&l, &"search".into()).ok())
+            .and_then(|s| s.as_string())
+            .and_then(|s| {
+                s.trim_start_matches('?')
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix("xxgk-worker-min=")?.parse().ok())
+            })
+            .unwrap_or(WORKER_MIN_BYTES);
+    }
+    MIN.with(|m| *m)
+}
 
 /// In the worker: analyses a text and returns the report as JSON.
 #[wasm_bindgen]
@@ -139,7 +164,7 @@ pub fn request(
     origin: Origin,
     done: Callback<Rc<Analysis>>,
 ) {
-    let use_worker = text.len() >= WORKER_MIN_BYTES && !this.borrow().broken;
+    let use_worker = text.len() >= worker_min_bytes() && !this.borrow().broken;
     if !use_worker {
         this.borrow_mut().pending = None;
         done.emit(run(text, origin));
