@@ -743,9 +743,14 @@ pub fn is_table_row_label(line: &str) -> bool {
         return false;
     }
     let stripped = strip_numbering(t);
-    // (the compacted text is only read from its start: no copy of it is made)
+    // (the compacted text is only read from its start: no copy of it is made; only the
+    // labels that start with its first character are compared)
+    let Some(first) = stripped.chars().find(|&c| !compacted_away(c)) else {
+        return false;
+    };
     if T3_LONG_LABELS
         .iter()
+        .filter(|p| p.starts_with(first))
         .any(|p| compact_strip_prefix(stripped, p).is_some())
     {
         return true;
@@ -753,16 +758,19 @@ pub fn is_table_row_label(line: &str) -> bool {
     let numbered = stripped.len() != t.len();
     let arabic = t.starts_with(|ch: char| ch.is_ascii_digit());
     numbered
-        && T3_SHORT_LABELS.iter().any(|p| {
-            (*p != "其他" || arabic)
-                && compact_strip_prefix(stripped, p).is_some_and(|mut rest| match rest.next() {
-                    None | Some('(') => true,
-                    Some(ch) if ch.is_ascii_digit() || ch == '/' || ch == '-' => {
-                        !rest.any(crate::scan::chars::is_cjk)
-                    }
-                    Some(_) => false,
-                })
-        })
+        && T3_SHORT_LABELS
+            .iter()
+            .filter(|p| p.starts_with(first))
+            .any(|p| {
+                (*p != "其他" || arabic)
+                    && compact_strip_prefix(stripped, p).is_some_and(|mut rest| match rest.next() {
+                        None | Some('(') => true,
+                        Some(ch) if ch.is_ascii_digit() || ch == '/' || ch == '-' => {
+                            !rest.any(crate::scan::chars::is_cjk)
+                        }
+                        Some(_) => false,
+                    })
+            })
 }
 
 /// The characters of [`compact`]`(s)` after the prefix `p`, when it starts with `p`.
