@@ -62,9 +62,15 @@ pub fn extract(norm: &str, excluded: &[Range<usize>]) -> Vec<Found> {
             i = excluded[ex].end;
             continue;
         }
-        if b[i] < 0x80 && !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+        // Straight to the next character that may start a number, before the next excluded
+        // range.
+        let limit = excluded.get(ex).map_or(norm.len(), |r| r.start);
+        match next_candidate(b, i, limit) {
+            Some(at) => i = at,
+            None => {
+                i = limit;
+                continue;
+            }
         }
         let c = norm[i..].chars().next().unwrap_or(' ');
         let starts = if c.is_ascii_digit() {
@@ -88,6 +94,35 @@ pub fn extract(norm: &str, excluded: &[Range<usize>]) -> Vec<Found> {
         i += c.len_utf8();
     }
     out
+}
+
+/// The first byte in `i..limit` (a character boundary) where a number may start: an ASCII
+/// digit, or a character that starts a Chinese numeral or 百分之. One pass over the bytes,
+/// a three-byte character decoded by hand.
+fn next_candidate(b: &[u8], mut i: usize, limit: usize) -> Option<usize> {
+    while i < limit {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_digit() {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        if (0xE0..0xF0).contains(&c) && i + 3 <= b.len() {
+            let code = (u32::from(c & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if char::from_u32(code).is_some_and(|ch| numerals::starts_cn(ch) || ch == '百') {
+                return Some(i);
+            }
+            i += 3;
+            continue;
+        }
+        // (no two- or four-byte character starts a numeral)
+        i += crate::scan::chars::utf8_width(c);
+    }
+    None
 }
 
 fn numeral_len(norm: &str, i: usize) -> usize {
