@@ -165,31 +165,54 @@ fn chinese(s: &str) -> Option<(Date, usize)> {
 pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
+    // The places tried, in text order: an Arabic digit after a non-digit, and 一/二 four
+    // Chinese digits (twelve bytes) before a 年 — a Chinese year is nothing else, and 年 is
+    // far rarer than the lead byte of 一 and 二, which a third of the ideographs share.
+    let mut years = s
+        .match_indices('年')
+        .filter_map(|(j, _)| {
+            let i = j.checked_sub(12)?;
+            (s.is_char_boundary(i)
+                && matches!(
+                    b.get(i..i + 3),
+                    Some([0xE4, 0xB8, 0x80] | [0xE4, 0xBA, 0x8C])
+                ))
+            .then_some(i)
+        })
+        .peekable();
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        // (a date starts with an ASCII digit or 一/二, whose lead byte is E4: the other
-        // three-byte characters are skipped whole)
-        if (0xE5..0xF0).contains(&c) {
-            i += 3;
-            continue;
+    loop {
+        let digit = next_digit(b, i);
+        while years.peek().is_some_and(|&y| y < i) {
+            years.next();
         }
-        let candidate = if c.is_ascii_digit() {
-            i == 0 || !b[i - 1].is_ascii_digit()
-        } else {
-            // A year in Chinese digits (1949–2100) starts with 一 (E4 B8 80) or 二 (E4 BA 8C).
-            c == 0xE4 && matches!(b.get(i + 1..i + 3), Some([0xB8, 0x80]) | Some([0xBA, 0x8C]))
+        let at = match (digit, years.peek().copied()) {
+            (Some(d), Some(y)) => d.min(y),
+            (Some(d), None) => d,
+            (None, Some(y)) => y,
+            (None, None) => break,
         };
-        if candidate {
-            if let Some((d, len)) = parse(&s[i..]) {
-                out.push((i, d, len));
-                i += len;
-                continue;
+        match parse(&s[at..]) {
+            Some((d, len)) => {
+                out.push((at, d, len));
+                i = at + len;
             }
+            None => i = at + 1,
         }
-        i += crate::scan::chars::utf8_width(c);
     }
     out
+}
+
+/// The first ASCII digit at or after `from` that does not follow another digit.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let k = i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
+        if k == 0 || !b[k - 1].is_ascii_digit() {
+            return Some(k);
+        }
+        i = k + 1;
+    }
 }
 
 #[cfg(test)]
@@ -284,11 +307,57 @@ mod tests {
         }
     }
 
+    /// The scanner's specification: every character boundary tried in turn.
+    fn every_position(s: &str) -> Vec<(usize, Date, usize)> {
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            let candidate = if c.is_ascii_digit() {
+                i == 0 || !b[i - 1].is_ascii_digit()
+            } else {
+                matches!(
+                    b.get(i..i + 3),
+                    Some([0xE4, 0xB8, 0x80] | [0xE4, 0xBA, 0x8C])
+                )
+            };
+            if candidate {
+                if let Some((d, len)) = parse(&s[i..]) {
+                    out.push((i, d, len));
+                    i += len;
+                    continue;
+                }
+            }
+            i += crate::scan::chars::utf8_width(c);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanner_tries_every_place_a_date_may_start(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2021", "20", "1", "-", ".", "年", "月", "日", "二〇一二", "二", "一", "〇",
+                    "九", "十", "二十", "三", "中", "个", "乙", " ", "é", "😀",
+                ]),
+                0..30,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(find_all(&s), every_position(&s));
+        }
+    }
+
     #[test]
     fn dates_are_found_inside_text() {
         let s = "发布 2021-03-15 与 2021年3月8日, 2021/13/01, 12021-01-01, 2021.3.8";
         assert_eq!(find_all(s).len(), 3);
         assert_eq!(find_all(s), by_regex(s));
+        let cn = "于二〇一二年二月二十日、一九五五年三月一日和二〇二一年十三月一日";
+        assert_eq!(find_all(cn).len(), 2);
+        assert_eq!(find_all(cn), every_position(cn));
         let found = find_all("发文日期: 2018年12月20日 其他");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1.iso(), "2018-12-20");

@@ -145,13 +145,13 @@ fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
     // The CJK punctuation 。 、 are E3 80 82 / E3 80 81.
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        // (most characters of a line are none of these: an ideograph, lead byte E4–EF, is
-        // skipped whole)
-        if !MARK_BYTES[usize::from(c)] {
-            i += if (0xE4..0xF0).contains(&c) { 3 } else { 1 };
-            continue;
+        // (most bytes of a line are none of these: skipped a byte at a time, each step
+        // independent of the byte read, which a skip by characters' widths is not)
+        match b[i..].iter().position(|&c| MARK_BYTES[usize::from(c)]) {
+            Some(k) => i += k,
+            None => break,
         }
+        let c = b[i];
         match c {
             b'(' => marks.push(i),
             b' ' | b'\t' | b'!' | b'?' | b';' => {
