@@ -53,6 +53,63 @@ pub fn utf8_width(lead: u8) -> usize {
     }
 }
 
+/// Eight bytes of `b` from `at` as one word (the SWAR scans below).
+#[inline]
+fn word(b: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is zero (exact: no false positives).
+#[inline]
+fn zero_bytes(w: u64) -> u64 {
+    !(((w & !HI).wrapping_add(!HI)) | w) & HI
+}
+
+/// Number of bytes of `b` equal to `x`, eight at a time.
+pub fn byte_count(b: &[u8], x: u8) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while at + 8 <= b.len() {
+        n += zero_bytes(word(b, at) ^ (LO * u64::from(x))).count_ones() as usize;
+        at += 8;
+    }
+    n + b[at..].iter().filter(|&&c| c == x).count()
+}
+
+/// Number of ASCII bytes of `b`, eight at a time.
+pub fn ascii_count(b: &[u8]) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while at + 8 <= b.len() {
+        n += (!word(b, at) & HI).count_ones() as usize;
+        at += 8;
+    }
+    n + b[at..].iter().filter(|c| c.is_ascii()).count()
+}
+
+/// The first byte at or after `from` that is ASCII or equal to `x`: eight bytes at a time
+/// over the runs of Chinese text, where neither is frequent.
+pub fn next_ascii_or(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    let mut at = from;
+    while at + 8 <= b.len() {
+        let w = word(b, at);
+        let hits = (!w & HI) | zero_bytes(w ^ (LO * u64::from(x)));
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    b.get(at..)?
+        .iter()
+        .position(|&c| c.is_ascii() || c == x)
+        .map(|k| at + k)
+}
+
 /// Number of characters (Unicode scalars) in `s`.
 #[inline]
 pub fn char_len(s: &str) -> usize {
@@ -80,5 +137,27 @@ mod tests {
         assert!(is_cjk('报') && !is_cjk('。') && !is_cjk('a'));
         assert!(is_wide('。') && is_wide('报') && is_wide('，') && !is_wide('a'));
         assert_eq!(char_len("一、总体情况ab"), 8);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_scans_answer_like_byte_scans(
+            b in proptest::collection::vec(
+                proptest::sample::select(vec![0u8, 1, b'\n', b'(', 0x7F, 0x80, 0xE3, 0xE4, 0xFF]),
+                0..40,
+            ),
+            from in 0usize..44,
+        ) {
+            let count = |x: u8| b.iter().filter(|&&c| c == x).count();
+            proptest::prop_assert_eq!(byte_count(&b, b'\n'), count(b'\n'));
+            proptest::prop_assert_eq!(byte_count(&b, 0xE3), count(0xE3));
+            proptest::prop_assert_eq!(byte_count(&b, 0), count(0));
+            proptest::prop_assert_eq!(ascii_count(&b), b.iter().filter(|c| c.is_ascii()).count());
+            let want = b
+                .get(from..)
+                .and_then(|r| r.iter().position(|&c| c.is_ascii() || c == 0xE3))
+                .map(|k| from + k);
+            proptest::prop_assert_eq!(next_ascii_or(&b, from, 0xE3), want);
+        }
     }
 }

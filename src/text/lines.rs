@@ -26,7 +26,7 @@ impl Line {
 
 /// Splits `norm` into lines.
 pub fn split(norm: &str) -> Vec<Line> {
-    let mut out = Vec::with_capacity(norm.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut out = Vec::with_capacity(crate::scan::chars::byte_count(norm.as_bytes(), b'\n') + 1);
     let mut pos = 0;
     for piece in norm.split('\n') {
         let raw = pos..pos + piece.len();

@@ -5,6 +5,8 @@
 //! All measured from the text itself in one pass over its lines; no threshold depends on
 //! which report it is.
 
+use crate::scan::chars::{ascii_count, byte_count};
+
 /// One physical line of the normalized text.
 #[derive(Debug, Clone)]
 pub struct Line {
@@ -47,7 +49,7 @@ impl Extent {
 
 /// The physical lines of `norm` as trimmed extents (blank lines included, empty).
 pub fn extents(norm: &str) -> Vec<Extent> {
-    let mut out = Vec::with_capacity(norm.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut out = Vec::with_capacity(byte_count(norm.as_bytes(), b'\n') + 1);
     let mut pos = 0;
     for piece in norm.split('\n') {
         let t = piece.trim_start();
@@ -63,7 +65,7 @@ pub fn extents(norm: &str) -> Vec<Extent> {
 
 /// The physical lines of `norm` (blank lines included, as empty ranges).
 pub fn lines(norm: &str) -> Vec<Line> {
-    let mut out = Vec::with_capacity(norm.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut out = Vec::with_capacity(byte_count(norm.as_bytes(), b'\n') + 1);
     let mut pos = 0;
     for piece in norm.split('\n') {
         let lead = piece.len() - piece.trim_start().len();
@@ -71,7 +73,7 @@ pub fn lines(norm: &str) -> Vec<Line> {
         let start = pos + lead;
         // ASCII is one column, every other character two.
         let chars = t.chars().count();
-        let ascii = t.bytes().filter(u8::is_ascii).count();
+        let ascii = ascii_count(t.as_bytes());
         let width = 2 * chars - ascii;
         out.push(Line {
             start,

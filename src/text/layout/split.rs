@@ -25,7 +25,7 @@ use crate::lexicon::bodies::{ORG_SUFFIXES, PLACE_SUFFIXES};
 use crate::lexicon::page::{header_key_at, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
-use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral};
+use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral, next_ascii_or};
 use crate::scan::headings::{self, Style};
 
 /// The edits of pass 2, and whether the text is a page's fragments joined with spaces (then
@@ -145,13 +145,17 @@ fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
     // The CJK punctuation 。 、 are E3 80 82 / E3 80 81.
     let mut i = 0;
     while i < b.len() {
-        // (most bytes of a line are none of these: skipped a byte at a time, each step
-        // independent of the byte read, which a skip by characters' widths is not)
-        match b[i..].iter().position(|&c| MARK_BYTES[usize::from(c)]) {
-            Some(k) => i += k,
+        // (most bytes of a line are none of these: the ideographs are skipped eight bytes at
+        // a time, then an ASCII byte that is no mark one at a time)
+        match next_ascii_or(b, i, 0xE3) {
+            Some(k) => i = k,
             None => break,
         }
         let c = b[i];
+        if !MARK_BYTES[usize::from(c)] {
+            i += 1;
+            continue;
+        }
         match c {
             b'(' => marks.push(i),
             b' ' | b'\t' | b'!' | b'?' | b';' => {
