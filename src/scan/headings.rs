@@ -343,10 +343,8 @@ fn is_table_of_contents(line: &str) -> bool {
         let at = i + k;
         match b.get(at + 1..at + 3) {
             Some([0x80, 0x82]) => return false,
-            Some([0x80, 0x81]) => {
-                if line[..at].ends_with(crate::scan::chars::is_cn_numeral) {
-                    count += 1;
-                }
+            Some([0x80, 0x81]) if line[..at].ends_with(crate::scan::chars::is_cn_numeral) => {
+                count += 1;
             }
             _ => {}
         }
