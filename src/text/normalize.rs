@@ -445,7 +445,6 @@ impl MarkCount {
     fn add_in(&mut self, table: &[u8], c: char) {
         self.add_code(table, c as u32)
     }
-    #[inline]
     fn add_code(&mut self, table: &[u8], code: u32) {
         match code
             .checked_sub(CJK_FIRST)
@@ -520,7 +519,6 @@ fn t2s() -> &'static T2s {
 
 impl T2s {
     /// `c` folded ([`fold_char`]) and converted ([`T2s::convert`]).
-    #[inline]
     fn fold_convert(&self, c: char) -> char {
         match c {
             // (ASCII neither folds nor converts; ideographs do not fold)
@@ -562,7 +560,6 @@ struct Phrases {
 impl Phrases {
     /// The longest phrase at the start of `s` (whose first character is `c`), and its
     /// replacement.
-    #[inline]
     fn at(&self, s: &str, c: char) -> Option<(&'static str, &'static str)> {
         let i = (c as u32).checked_sub(CJK_FIRST)? as usize;
         if self

@@ -143,7 +143,6 @@ impl OffsetMapBuilder {
 impl OffsetMap {
     /// The index of the last run that starts at or before normalized byte `b` (0 when none
     /// does): a search within `b`'s block.
-    #[inline]
     fn run_at(&self, b: u32) -> usize {
         let blk = (b / BLOCK) as usize;
         let (lo, hi) = match self.blocks.get(blk) {
@@ -285,7 +284,6 @@ impl CharIndex {
 
 /// The byte `n` characters after byte `from` of `text` (a character boundary); the end when
 /// the text ends first. Steps by the lead bytes' widths, without decoding.
-#[inline]
 pub fn skip_chars(text: &str, from: usize, n: usize) -> usize {
     let b = text.as_bytes();
     let mut at = from;
