@@ -86,15 +86,21 @@ pub struct FileAnalysis {
 /// Chinese message when the file has no text to analyse (a scanned PDF, a picture, an old
 /// .doc, a spreadsheet, a broken or too large file) — never an empty analysis.
 pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<FileAnalysis, LoadError> {
-    let e = extract(bytes, file_name)?;
+    extract(bytes, file_name).map(analyze_extracted)
+}
+
+/// [`analyze_file`] in two steps, for a caller that frees the file's bytes once its text is
+/// extracted ([`extract`]) and before the analysis (the CLI: the bytes would otherwise be
+/// held through the analysis, one more copy of the input in memory).
+pub fn analyze_extracted(e: Extracted) -> FileAnalysis {
     let mut report = analysis::run(&e.text, None);
     report.input.encoding = e.encoding.map(str::to_owned);
     report.input.format = Some(e.format.as_str().to_owned());
     let mut diagnostics = e.notes;
     diagnostics.append(&mut report.input.diagnostics);
     report.input.diagnostics = diagnostics;
-    Ok(FileAnalysis {
+    FileAnalysis {
         text: e.text,
         report,
-    })
+    }
 }

@@ -87,9 +87,11 @@ fn read_input(path: &PathBuf) -> Result<Report, String> {
     } else {
         path.to_string_lossy().into_owned()
     };
-    xxgk::analyze_file(&bytes, &name)
-        .map(|a| a.report)
-        .map_err(|e| format!("{}: {}", path.display(), e.message))
+    let extracted =
+        xxgk::extract(&bytes, &name).map_err(|e| format!("{}: {}", path.display(), e.message))?;
+    // (the file's bytes are not needed once its text is out)
+    drop(bytes);
+    Ok(xxgk::analyze_extracted(extracted).report)
 }
 
 /// Files analysed at once: enough to keep every core busy, few enough that memory stays
@@ -146,7 +148,10 @@ fn read_for_compare(files: &[PathBuf]) -> Vec<(String, Result<xxgk::FileAnalysis
                 std::fs::read(path)
                     .map_err(|e| format!("{}: 无法读取文件：{e}", path.display()))
                     .and_then(|bytes| {
-                        xxgk::analyze_file(&bytes, &path.to_string_lossy())
+                        let e = xxgk::extract(&bytes, &path.to_string_lossy());
+                        // (the bytes are freed before the analysis, as in `read_input`)
+                        drop(bytes);
+                        e.map(xxgk::analyze_extracted)
                             .map_err(|e| format!("{}: {}", path.display(), e.message))
                     })
             };

@@ -118,7 +118,10 @@ impl<'a> Text<'a> {
                 }
                 return match count.script() {
                     Script::Traditional => Text::traditional(orig, orig_index, conv),
-                    Script::Simplified => Text::simplified(orig),
+                    Script::Simplified => {
+                        drop(conv);
+                        Text::simplified(orig)
+                    }
                 };
             }
             let w = utf8_width(b[pos]);
