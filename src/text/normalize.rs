@@ -704,22 +704,43 @@ mod tests {
         assert_eq!(t.norm, "这个报告的档案");
     }
 
-    /// The simplified path's specification, one character at a time: the normalized text
-    /// and, per normalized byte, the input character it came from.
-    fn reference(orig: &str) -> (String, Vec<usize>) {
-        let cs: Vec<char> = orig.chars().collect();
+    /// The specification of both paths, one character at a time: the normalized text and,
+    /// per normalized byte, the input character it came from. A traditional text's
+    /// characters are converted one for one, then the longest phrase of [`PHRASES`] (the
+    /// first listed among equals) is rewritten.
+    fn reference(orig: &str, script: Script) -> (String, Vec<usize>) {
+        let traditional = script == Script::Traditional;
+        let cs: Vec<char> = orig
+            .chars()
+            .map(fold_char)
+            .map(|c| if traditional { t2s().convert(c) } else { c })
+            .collect();
         let (mut norm, mut map) = (String::new(), Vec::new());
+        let mut push = |norm: &mut String, c: char, i: usize| {
+            norm.push(c);
+            map.extend(std::iter::repeat_n(i, c.len_utf8()));
+        };
         let mut i = 0;
         while i < cs.len() {
-            let c = fold_char(cs[i]);
+            let c = cs[i];
             if c == '\r' {
-                norm.push('\n');
-                map.push(i);
+                push(&mut norm, '\n', i);
                 i += if cs.get(i + 1) == Some(&'\n') { 2 } else { 1 };
                 continue;
             }
-            norm.push(c);
-            map.extend(std::iter::repeat_n(i, c.len_utf8()));
+            let mut best: Option<(usize, &str)> = None;
+            for (from, to) in PHRASES.iter().filter(|_| traditional) {
+                let f: Vec<char> = from.chars().collect();
+                if cs[i..].starts_with(&f) && best.is_none_or(|(n, _)| f.len() > n) {
+                    best = Some((f.len(), to));
+                }
+            }
+            if let Some((n, to)) = best {
+                to.chars().for_each(|t| push(&mut norm, t, i));
+                i += n;
+                continue;
+            }
+            push(&mut norm, c, i);
             i += 1;
             if cs.get(i) == Some(&'(') && is_cjk(c) {
                 if let Some(skip) = pinyin_gloss_len(&cs[i..]) {
@@ -728,6 +749,18 @@ mod tests {
             }
         }
         (norm, map)
+    }
+
+    /// `orig`'s normalized view and map are [`reference`]'s.
+    fn like_reference(orig: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let t = Text::new(orig);
+        let (norm, map) = reference(orig, t.script);
+        proptest::prop_assert_eq!(&t.norm, &norm);
+        for (b, &src) in map.iter().enumerate() {
+            proptest::prop_assert_eq!(t.map.get(b), src, "byte {}", b);
+        }
+        proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
+        Ok(())
     }
 
     proptest::proptest! {
@@ -742,59 +775,10 @@ mod tests {
             )
         ) {
             let orig: String = parts.concat();
-            let t = Text::new(&orig);
-            proptest::prop_assume!(t.script == Script::Simplified);
-            let (norm, map) = reference(&orig);
-            proptest::prop_assert_eq!(&t.norm, &norm);
-            for (b, &src) in map.iter().enumerate() {
-                proptest::prop_assert_eq!(t.map.get(b), src, "byte {}", b);
-            }
-            proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
+            proptest::prop_assume!(Text::new(&orig).script == Script::Simplified);
+            like_reference(&orig)?;
         }
-    }
 
-    /// The traditional path's specification, one character at a time over the converted
-    /// characters: the longest phrase of [`PHRASES`] (the first listed among equals).
-    fn reference_traditional(orig: &str) -> (String, Vec<usize>) {
-        let cs: Vec<char> = orig.chars().map(|c| t2s().convert(fold_char(c))).collect();
-        let (mut norm, mut map) = (String::new(), Vec::new());
-        let mut i = 0;
-        while i < cs.len() {
-            let c = cs[i];
-            if c == '\r' {
-                norm.push('\n');
-                map.push(i);
-                i += if cs.get(i + 1) == Some(&'\n') { 2 } else { 1 };
-                continue;
-            }
-            let mut best: Option<(usize, &str)> = None;
-            for (from, to) in PHRASES {
-                let f: Vec<char> = from.chars().collect();
-                if cs[i..].starts_with(&f) && best.is_none_or(|(n, _)| f.len() > n) {
-                    best = Some((f.len(), to));
-                }
-            }
-            if let Some((n, to)) = best {
-                for t in to.chars() {
-                    norm.push(t);
-                    map.extend(std::iter::repeat_n(i, t.len_utf8()));
-                }
-                i += n;
-                continue;
-            }
-            norm.push(c);
-            map.extend(std::iter::repeat_n(i, c.len_utf8()));
-            i += 1;
-            if cs.get(i) == Some(&'(') && is_cjk(c) {
-                if let Some(skip) = pinyin_gloss_len(&cs[i..]) {
-                    i += skip;
-                }
-            }
-        }
-        (norm, map)
-    }
-
-    proptest::proptest! {
         #[test]
         fn the_traditional_path_answers_like_the_character_path(
             parts in proptest::collection::vec(
@@ -811,14 +795,8 @@ mod tests {
         ) {
             let start = "這個們來時會對說為國".repeat(if long { 4 } else { 1 });
             let orig: String = [start, parts.concat()].concat();
-            let t = Text::new(&orig);
-            proptest::prop_assert_eq!(t.script, Script::Traditional);
-            let (norm, map) = reference_traditional(&orig);
-            proptest::prop_assert_eq!(&t.norm, &norm);
-            for (b, &src) in map.iter().enumerate() {
-                proptest::prop_assert_eq!(t.map.get(b), src, "byte {}", b);
-            }
-            proptest::prop_assert_eq!(t.map.get(norm.len()), orig.chars().count());
+            proptest::prop_assert_eq!(Text::new(&orig).script, Script::Traditional);
+            like_reference(&orig)?;
         }
     }
 
