@@ -110,10 +110,9 @@ fn next_candidate(b: &[u8], mut i: usize, limit: usize) -> Option<usize> {
             continue;
         }
         if (0xE0..0xF0).contains(&c) && i + 3 <= b.len() {
-            let code = (u32::from(c & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
-            if char::from_u32(code).is_some_and(|ch| numerals::starts_cn(ch) || ch == '百') {
+            if char::from_u32(crate::scan::chars::code_at3(b, i))
+                .is_some_and(|ch| numerals::starts_cn(ch) || ch == '百')
+            {
                 return Some(i);
             }
             i += 3;

@@ -110,6 +110,13 @@ pub fn next_ascii_or(b: &[u8], from: usize, x: u8) -> Option<usize> {
         .map(|k| at + k)
 }
 
+/// The code point of the three-byte UTF-8 character at `b[i..i + 3]` (the caller knows the
+/// lead byte is E0–EF), decoded without the checks of `str::chars`.
+#[inline]
+pub fn code_at3(b: &[u8], i: usize) -> u32 {
+    (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)
+}
+
 /// Number of characters (Unicode scalars) in `s`.
 #[inline]
 pub fn char_len(s: &str) -> usize {
@@ -137,6 +144,10 @@ mod tests {
         assert!(is_cjk('报') && !is_cjk('。') && !is_cjk('a'));
         assert!(is_wide('。') && is_wide('报') && is_wide('，') && !is_wide('a'));
         assert_eq!(char_len("一、总体情况ab"), 8);
+        for c in ['一', '、', '〇', 'ࠀ', '\u{FFFF}', '报'] {
+            let mut buf = [0u8; 4];
+            assert_eq!(code_at3(c.encode_utf8(&mut buf).as_bytes(), 0), c as u32);
+        }
     }
 
     proptest::proptest! {

@@ -16,7 +16,7 @@
 
 use crate::report::{Script, Span};
 pub use crate::scan::chars::is_cjk;
-use crate::scan::chars::{char_len, utf8_width};
+use crate::scan::chars::{char_len, code_at3, utf8_width};
 use crate::text::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -130,10 +130,7 @@ impl<'a> Text<'a> {
                 if w == 3 && (0xE4..=0xE9).contains(&b[pos]) {
                     // An ideograph (U+4000–U+9FFF): it never folds; decoded by hand for the
                     // script count.
-                    let code = (u32::from(b[pos] & 0x0F) << 12)
-                        | (u32::from(b[pos + 1] & 0x3F) << 6)
-                        | u32::from(b[pos + 2] & 0x3F);
-                    count.add_code(table, code);
+                    count.add_code(table, code_at3(b, pos));
                     pos += 3;
                     continue;
                 }
