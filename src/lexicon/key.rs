@@ -98,6 +98,10 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), LABELS.len());
         assert_eq!(label("review_total"), Some("行政复议"));
+        // the field lists are the labels' own names, in their order
+        let ids: Vec<&str> = LABELS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(TABLE3_FIELDS[..], ids[..10]);
+        assert_eq!(OUTCOME_FIELDS[..], ids[4..10]);
         assert_eq!(label("sources"), None);
     }
 }

@@ -3,6 +3,9 @@
 //! that mirror sites inject. Data for the page stage (`page::furniture`, `page::meta`,
 //! `page::title`).
 
+use super::index::ByFirst;
+use std::sync::OnceLock;
+
 /// Field names of CMS and crawler header blocks.
 pub const HEADER_KEYS: &[&str] = &[
     "索引号",
@@ -198,34 +201,23 @@ pub fn ends_with_any(t: &str, exts: &[&str]) -> bool {
         .any(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
-/// The distinct first characters of `words`, sorted: a word list is tried only where a text
-/// has one of them.
-fn first_chars(words: &[&str]) -> Vec<char> {
-    let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// The longest header field key at the start of `s` that a colon follows (`发布时间:`,
 /// `信息来源 :`). Keys are looked at only when `s` starts with a key's first character.
 pub fn header_key_at(s: &str) -> Option<&'static str> {
-    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| first_chars(HEADER_KEYS));
-    let c = s.chars().next()?;
-    first.binary_search(&c).ok()?;
-    HEADER_KEYS
+    static INDEX: OnceLock<ByFirst<&str>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| ByFirst::new(HEADER_KEYS, |k| k));
+    index
+        .starting_with(s.chars().next()?)
         .iter()
-        .filter(|k| s.starts_with(**k) && s[k.len()..].trim_start().starts_with(':'))
-        .max_by_key(|k| k.len())
+        .find(|k| s.starts_with(**k) && s[k.len()..].trim_start().starts_with(':'))
         .copied()
 }
 
 /// True when `t` holds one of the [`SPAM`] words. One pass over `t`: a word is tried only where
 /// `t` has its first character.
 pub fn contains_spam(t: &str) -> bool {
-    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| first_chars(SPAM));
+    static INDEX: OnceLock<ByFirst<&str>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| ByFirst::new(SPAM, |w| w));
     t.char_indices()
-        .any(|(i, c)| first.binary_search(&c).is_ok() && SPAM.iter().any(|w| t[i..].starts_with(w)))
+        .any(|(i, c)| index.starting_with(c).iter().any(|w| t[i..].starts_with(w)))
 }

@@ -9,6 +9,7 @@
 //! a 《title》; the caller passes those ranges as `excluded`.
 //! One left-to-right pass over the normalized text.
 
+use crate::lexicon::index::ByFirst;
 use crate::report::Approx;
 use crate::scan::numerals::{self, Decimal};
 use std::ops::Range;
@@ -296,52 +297,32 @@ fn read(norm: &str, i: usize) -> Option<(Found, usize)> {
     Some(finish(norm, i, end, value.to_f64(), value_to, unit, approx))
 }
 
-/// [`UNITS`] by first character (sorted for binary search), each group longest first.
-fn unit_index() -> &'static [(char, Vec<&'static str>)] {
-    static INDEX: OnceLock<Vec<(char, Vec<&'static str>)>> = OnceLock::new();
-    INDEX.get_or_init(|| by_first_char(UNITS))
+/// [`UNITS`] by first character, each group longest first.
+fn unit_index() -> &'static ByFirst<&'static str> {
+    static INDEX: OnceLock<ByFirst<&str>> = OnceLock::new();
+    INDEX.get_or_init(|| ByFirst::new(UNITS, |u| u))
 }
 
 /// [`WORD_AFTER_UNIT`] by first character.
-fn word_index() -> &'static [(char, Vec<&'static str>)] {
-    static INDEX: OnceLock<Vec<(char, Vec<&'static str>)>> = OnceLock::new();
-    INDEX.get_or_init(|| by_first_char(WORD_AFTER_UNIT))
-}
-
-/// `words` grouped by first character (sorted, for a binary search), longest first within
-/// a group.
-fn by_first_char(words: &[&'static str]) -> Vec<(char, Vec<&'static str>)> {
-    let mut m: Vec<(char, Vec<&'static str>)> = Vec::new();
-    for &u in words {
-        let Some(c) = u.chars().next() else { continue };
-        match m.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, v)) => v.push(u),
-            None => m.push((c, vec![u])),
-        }
-    }
-    for (_, v) in &mut m {
-        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    }
-    m.sort_by_key(|(c, _)| *c);
-    m
+fn word_index() -> &'static ByFirst<&'static str> {
+    static INDEX: OnceLock<ByFirst<&str>> = OnceLock::new();
+    INDEX.get_or_init(|| ByFirst::new(WORD_AFTER_UNIT, |w| w))
 }
 
 /// A unit at byte `k` that is not the start of a word.
 fn unit_at(norm: &str, k: usize) -> Option<(&'static str, usize)> {
     let rest = norm.get(k..)?;
     let first = rest.chars().next()?;
-    let index = unit_index();
-    let group = &index[index.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
-    let u = *group.iter().find(|u| rest.starts_with(*u))?;
-    let words = word_index();
-    if let Ok(k) = words.binary_search_by_key(&first, |(c, _)| *c) {
-        if words[k]
-            .1
-            .iter()
-            .any(|w| w.len() > u.len() && rest.starts_with(w))
-        {
-            return None;
-        }
+    let u = *unit_index()
+        .starting_with(first)
+        .iter()
+        .find(|u| rest.starts_with(*u))?;
+    if word_index()
+        .starting_with(first)
+        .iter()
+        .any(|w| w.len() > u.len() && rest.starts_with(w))
+    {
+        return None;
     }
     Some((u, u.len()))
 }

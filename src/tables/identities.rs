@@ -411,38 +411,24 @@ mod tests {
             ),
             ("3.其他", "0 0 0 0 0 0 0"),
         ];
-        let total = ("(七)总计", "5 0 0 0 0 0 5");
         let next = ("四、结转下年度继续办理", "0 0 0 0 0 0 0");
+        // The codes of table 3 with (六) whole or cut short, and (七)总计 given by `total`.
+        let with = |whole_six: bool, total: &'static str| {
+            let rows: Vec<_> = head
+                .iter()
+                .chain(if whole_six { &tail[..] } else { &[] })
+                .chain([&("(七)总计", total), &next])
+                .copied()
+                .collect();
+            codes(&t3_text(&rows))
+        };
         // Whole: 3 + 1 + 1 = 5 holds; with 总计 6 it fails.
-        let whole: Vec<_> = head
-            .iter()
-            .chain(&tail)
-            .chain([&total, &next])
-            .copied()
-            .collect();
-        assert!(!codes(&t3_text(&whole)).contains(&"table3_outcome_total"));
-        let wrong: Vec<_> = head
-            .iter()
-            .chain(&tail)
-            .chain([&("(七)总计", "6 0 0 0 0 0 6"), &next])
-            .copied()
-            .collect();
-        assert!(codes(&t3_text(&wrong)).contains(&"table3_outcome_total"));
+        assert!(!with(true, "5 0 0 0 0 0 5").contains(&"table3_outcome_total"));
+        assert!(with(true, "6 0 0 0 0 0 6").contains(&"table3_outcome_total"));
         // (六) cut short (two of its three rows lost): no judgement, whatever the total.
-        let cut: Vec<_> = head
-            .iter()
-            .chain([&("(七)总计", "6 0 0 0 0 0 6"), &next])
-            .copied()
-            .collect();
-        assert!(!codes(&t3_text(&cut)).contains(&"table3_outcome_total"));
+        assert!(!with(false, "6 0 0 0 0 0 6").contains(&"table3_outcome_total"));
         // A wholly blank (七)总计 (a header row read as it) is not a total of 0.
-        let blank: Vec<_> = head
-            .iter()
-            .chain(&tail)
-            .chain([&("(七)总计", "_ _ _ _ _ _ _"), &next])
-            .copied()
-            .collect();
-        let c = codes(&t3_text(&blank));
+        let c = with(true, "_ _ _ _ _ _ _");
         assert!(
             !c.contains(&"table3_outcome_total") && !c.contains(&"table3_column_balance"),
             "{c:?}"

@@ -14,6 +14,7 @@
 //! Guarantee: [`Text::orig_range`] maps any byte range of the normalized text to the character
 //! range of the input it came from, so every span reported points into the input as given.
 
+use crate::lexicon::index::ByFirst;
 use crate::report::{Script, Span};
 pub use crate::scan::chars::is_cjk;
 use crate::scan::chars::{char_len, code_at3, utf8_width};
@@ -550,11 +551,11 @@ impl T2s {
     }
 }
 
-/// [`PHRASES`] for matching: a bit per CJK character that starts one, and the phrases of
-/// each first character, longest first.
+/// [`PHRASES`] for matching: a bit per CJK character that starts one (most characters do
+/// not: they are turned away without a search), and the phrases by first character.
 struct Phrases {
     first: Vec<u64>,
-    by_first: Vec<(char, Vec<(&'static str, &'static str)>)>,
+    by_first: ByFirst<(&'static str, &'static str)>,
 }
 
 impl Phrases {
@@ -569,9 +570,8 @@ impl Phrases {
         {
             return None;
         }
-        let k = self.by_first.binary_search_by_key(&c, |(f, _)| *f).ok()?;
-        self.by_first[k]
-            .1
+        self.by_first
+            .starting_with(c)
             .iter()
             .find(|(from, _)| s.starts_with(from))
             .copied()
@@ -581,30 +581,20 @@ impl Phrases {
 fn phrases() -> &'static Phrases {
     static INDEX: OnceLock<Phrases> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut p = Phrases {
-            first: vec![0; (CJK_LAST - CJK_FIRST + 1).div_ceil(64) as usize],
-            by_first: Vec::new(),
-        };
-        for &(from, to) in PHRASES {
-            let Some(first) = from.chars().next() else {
-                continue;
-            };
-            // (every phrase starts with an ideograph; one that did not would never match)
-            if let Some(i) = (first as u32).checked_sub(CJK_FIRST) {
-                if let Some(w) = p.first.get_mut(i as usize / 64) {
-                    *w |= 1 << (i % 64);
-                }
-            }
-            match p.by_first.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, v)) => v.push((from, to)),
-                None => p.by_first.push((first, vec![(from, to)])),
+        let mut first = vec![0u64; (CJK_LAST - CJK_FIRST + 1).div_ceil(64) as usize];
+        // (every phrase starts with an ideograph; one that did not would never match)
+        for i in PHRASES
+            .iter()
+            .filter_map(|(from, _)| (from.chars().next()? as u32).checked_sub(CJK_FIRST))
+        {
+            if let Some(w) = first.get_mut(i as usize / 64) {
+                *w |= 1 << (i % 64);
             }
         }
-        for (_, v) in &mut p.by_first {
-            v.sort_by_key(|(k, _)| std::cmp::Reverse(char_len(k)));
+        Phrases {
+            first,
+            by_first: ByFirst::new(PHRASES, |p| p.0),
         }
-        p.by_first.sort_by_key(|(c, _)| *c);
-        p
     })
 }
 
@@ -795,6 +785,18 @@ mod tests {
             proptest::prop_assert_eq!(Text::new(&orig).script, Script::Traditional);
             like_reference(&orig)?;
         }
+    }
+
+    #[test]
+    fn a_text_that_starts_traditional_but_is_simplified_is_normalized_as_simplified() {
+        // (its start takes the early way out of the simplified pass; the whole text decides)
+        let orig = format!(
+            "{}\n{}",
+            "這個們來時會對說為國".repeat(4),
+            "这个报告的档案,们来时会对说为国。".repeat(20)
+        );
+        assert_eq!(Text::new(&orig).script, Script::Simplified);
+        like_reference(&orig).expect("the simplified specification");
     }
 
     #[test]

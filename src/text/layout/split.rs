@@ -707,12 +707,7 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
         out.extend(rows.into_iter().map(|p| pipe_row_start(t, p)));
     }
     // Table 2: the 第二十条 blocks and their rows.
-    // (`contains` first: it has a vector search where `find` builds a searcher per call)
-    if let Some(first) = t
-        .contains("第二十条第")
-        .then(|| t.find("第二十条第"))
-        .flatten()
-    {
+    if let Some(first) = t.find("第二十条第") {
         let end = t[first..].find('。').map_or(t.len(), |e| first + e);
         let region = &t[first..end];
         let mut at: Vec<usize> = Vec::new();
