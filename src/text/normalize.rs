@@ -172,7 +172,7 @@ impl<'a> Text<'a> {
                 ci += if both { 2 } else { 1 };
                 continue;
             }
-            if c == '(' && after_cjk(orig, pos) {
+            if fold_char(c) == '(' && after_cjk(orig, pos) {
                 if let Some((chars, bytes)) = pinyin_gloss_str(&orig[pos..]) {
                     for (k, _) in orig[pos..pos + bytes].char_indices() {
                         orig_index.push(pos + k);
@@ -598,10 +598,12 @@ fn phrases() -> &'static Phrases {
     })
 }
 
-/// [`pinyin_gloss_len`] on text: the gloss at the start of `s` in characters and bytes.
+/// [`pinyin_gloss_len`] on text, read folded (`（é）` is `(é)`): the gloss at the start of
+/// `s` in characters and bytes of `s`.
 fn pinyin_gloss_str(s: &str) -> Option<(usize, usize)> {
     let head: Vec<char> = s.chars().take(10).collect();
-    let n = pinyin_gloss_len(&head)?;
+    let folded: Vec<char> = head.iter().map(|&c| fold_char(c)).collect();
+    let n = pinyin_gloss_len(&folded)?;
     let bytes = head[..n].iter().map(|c| c.len_utf8()).sum();
     Some((n, bytes))
 }
@@ -668,6 +670,17 @@ mod tests {
         assert_eq!(t.norm, "根据《条例》规定,现公布");
         let b = t.norm.find("条例").unwrap();
         assert_eq!(t.span(b..b + "条例".len()).text, "條例");
+    }
+
+    #[test]
+    fn pinyin_glosses_in_full_width_brackets_are_removed_in_both_scripts() {
+        // Folding comes first: `（jù）` and `(jù）` are glosses like `(jù)`.
+        let t = Text::new("这是（shì）报告，依据(jù）规定");
+        assert_eq!(t.norm, "这是报告,依据规定");
+        let b = t.norm.find("报告").unwrap();
+        assert_eq!(t.span(b..b + "报告".len()).text, "报告");
+        let t = Text::new("根據（jù）《條例》規定");
+        assert_eq!(t.norm, "根据《条例》规定");
     }
 
     #[test]
