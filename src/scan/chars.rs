@@ -70,15 +70,49 @@ fn zero_bytes(w: u64) -> u64 {
     !(((w & !HI).wrapping_add(!HI)) | w) & HI
 }
 
-/// Number of bytes of `b` equal to `x`, eight at a time.
-pub fn byte_count(b: &[u8], x: u8) -> usize {
-    let mut n = 0;
-    let mut at = 0;
-    while at + 8 <= b.len() {
-        n += zero_bytes(word(b, at) ^ (LO * u64::from(x))).count_ones() as usize;
-        at += 8;
+/// The byte ranges of `s`'s lines, as `s.split('\n')` gives them (neither range holds the
+/// break; a text ending in a break ends in an empty line). The breaks are found by `memchr`,
+/// a vector search where the machine has one: splitting a text into lines is done by several
+/// stages.
+pub fn line_ranges(s: &str) -> LineRanges<'_> {
+    LineRanges {
+        breaks: memchr::memchr_iter(b'\n', s.as_bytes()),
+        start: Some(0),
+        len: s.len(),
     }
-    n + b[at..].iter().filter(|&&c| c == x).count()
+}
+
+/// The iterator of [`line_ranges`].
+pub struct LineRanges<'a> {
+    breaks: memchr::Memchr<'a>,
+    /// Where the next line starts; `None` once the last line was given.
+    start: Option<usize>,
+    len: usize,
+}
+
+impl Iterator for LineRanges<'_> {
+    type Item = std::ops::Range<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.start?;
+        match self.breaks.next() {
+            Some(i) => {
+                self.start = Some(i + 1);
+                Some(start..i)
+            }
+            None => {
+                self.start = None;
+                Some(start..self.len)
+            }
+        }
+    }
+}
+
+/// Number of bytes of `b` equal to `x` (`memchr`'s count: a vector count where the machine
+/// has one, eight bytes at a time elsewhere).
+pub fn byte_count(b: &[u8], x: u8) -> usize {
+    memchr::memchr_iter(x, b).count()
 }
 
 /// Number of ASCII bytes of `b`, eight at a time.
@@ -169,6 +203,19 @@ mod tests {
                 .and_then(|r| r.iter().position(|&c| c.is_ascii() || c == 0xE3))
                 .map(|k| from + k);
             proptest::prop_assert_eq!(next_ascii_or(&b, from, 0xE3), want);
+        }
+
+        #[test]
+        fn line_ranges_are_the_pieces_of_split(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["", "\n", "a", "报告", " ", "\r", "\n\n", "一、"]),
+                0..60,
+            )
+        ) {
+            let s: String = parts.concat();
+            let want: Vec<&str> = s.split('\n').collect();
+            let got: Vec<&str> = line_ranges(&s).map(|r| &s[r]).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }

@@ -53,15 +53,7 @@ pub(crate) struct TLine {
 
 /// Byte ranges of the lines of `norm`, without their `\n`.
 pub(crate) fn split_lines(norm: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    // (`match_indices` with a char finds the breaks a word at a time)
-    for (i, _) in norm.match_indices('\n') {
-        out.push(start..i);
-        start = i + 1;
-    }
-    out.push(start..norm.len());
-    out
+    crate::scan::chars::line_ranges(norm).collect()
 }
 
 /// The trimmed sub-range of `r` in `norm`.

@@ -27,17 +27,15 @@ impl Line {
 /// Splits `norm` into lines.
 pub fn split(norm: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(crate::scan::chars::byte_count(norm.as_bytes(), b'\n') + 1);
-    let mut pos = 0;
-    for piece in norm.split('\n') {
-        let raw = pos..pos + piece.len();
+    for raw in crate::scan::chars::line_ranges(norm) {
+        let piece = &norm[raw.clone()];
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
-        let start = pos + lead;
+        let start = raw.start + lead;
         out.push(Line {
             range: start..start + trimmed.len(),
             raw,
         });
-        pos += piece.len() + 1;
     }
     out
 }

@@ -5,7 +5,7 @@
 //! All measured from the text itself in one pass over its lines; no threshold depends on
 //! which report it is.
 
-use crate::scan::chars::{ascii_count, byte_count};
+use crate::scan::chars::{ascii_count, byte_count, line_ranges};
 
 /// One physical line of the normalized text.
 #[derive(Debug, Clone)]
@@ -50,15 +50,14 @@ impl Extent {
 /// The physical lines of `norm` as trimmed extents (blank lines included, empty).
 pub fn extents(norm: &str) -> Vec<Extent> {
     let mut out = Vec::with_capacity(byte_count(norm.as_bytes(), b'\n') + 1);
-    let mut pos = 0;
-    for piece in norm.split('\n') {
+    for r in line_ranges(norm) {
+        let piece = &norm[r.clone()];
         let t = piece.trim_start();
-        let start = pos + (piece.len() - t.len());
+        let start = r.start + (piece.len() - t.len());
         out.push(Extent {
             start,
             end: start + t.trim_end().len(),
         });
-        pos += piece.len() + 1;
     }
     out
 }
@@ -66,11 +65,11 @@ pub fn extents(norm: &str) -> Vec<Extent> {
 /// The physical lines of `norm` (blank lines included, as empty ranges).
 pub fn lines(norm: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(byte_count(norm.as_bytes(), b'\n') + 1);
-    let mut pos = 0;
-    for piece in norm.split('\n') {
+    for r in line_ranges(norm) {
+        let piece = &norm[r.clone()];
         let lead = piece.len() - piece.trim_start().len();
         let t = piece.trim();
-        let start = pos + lead;
+        let start = r.start + lead;
         // ASCII is one column, every other character two.
         let chars = t.chars().count();
         let ascii = ascii_count(t.as_bytes());
@@ -83,7 +82,6 @@ pub fn lines(norm: &str) -> Vec<Line> {
             first: t.chars().next().unwrap_or(' '),
             last: t.chars().next_back().unwrap_or(' '),
         });
-        pos += piece.len() + 1;
     }
     out
 }

@@ -27,6 +27,8 @@ use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
 use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral, next_ascii_or};
 use crate::scan::headings::{self, Style};
+use memchr::memmem;
+use std::sync::LazyLock;
 
 /// The edits of pass 2, and whether the text is a page's fragments joined with spaces (then
 /// every space became a break, and pass 1 must run again (with `first` false, pass 2 then
@@ -707,7 +709,10 @@ fn table_rows(t: &str, marks: &[usize], out: &mut Vec<usize>) {
         out.extend(rows.into_iter().map(|p| pipe_row_start(t, p)));
     }
     // Table 2: the 第二十条 blocks and their rows.
-    if let Some(first) = t.find("第二十条第") {
+    // (searched on every line: the searcher is built once)
+    static T2_FIRST: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("第二十条第"));
+    if let Some(first) = T2_FIRST.find(t.as_bytes()) {
         let end = t[first..].find('。').map_or(t.len(), |e| first + e);
         let region = &t[first..end];
         let mut at: Vec<usize> = Vec::new();
