@@ -8,8 +8,68 @@
 //! open with 其中 are parts, not totals.
 
 use super::KeyValue;
+use crate::lexicon::index::{bit, Found as Words, Present};
 use crate::numbers::quantities::Found;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The words [`classify`] looks for in a clause, found in one walk over it.
+const CLAUSE_WORDS: &[&str] = &[
+    "比上年",
+    "同比",
+    "下年",
+    "下一年",
+    "转入",
+    "转接",
+    "顺延",
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转",
+    "信息数",
+    "信息总数",
+    "申请",
+    "答复",
+    "公开",
+    "处理",
+    "不予公开",
+    "部分公开",
+    "予以公开",
+    "同意公开",
+    "全部公开",
+    "无法提供",
+    "不掌握",
+    "信息不存在",
+    "不予处理",
+    "其他处理",
+    "行政复议",
+    "诉讼",
+    "行政诉讼",
+    "复议",
+    "办结",
+    "办理完毕",
+    "收到",
+    "受理",
+    "接收",
+    "接到",
+    "新收",
+    "共收",
+    "年度",
+    "信息",
+];
+
+fn clause_words(clause: &str) -> Words {
+    static PRESENT: LazyLock<Present> = LazyLock::new(|| Present::new(CLAUSE_WORDS));
+    PRESENT.in_text(clause)
+}
+
+/// Whether the clause words `$found` include `$w` (a word of [`CLAUSE_WORDS`], checked when
+/// compiling).
+macro_rules! has {
+    ($found:expr, $($w:literal)|+) => {
+        false $(|| $found.has(const { bit(CLAUSE_WORDS, $w) }))+
+    };
+}
 
 /// Units that count requests, reviews and suits.
 const COUNT_UNITS: &[&str] = &["件", "宗", "条", "个", "份", "起", "次", "例"];
@@ -98,9 +158,9 @@ pub fn from_prose(
         let Some((field, note)) = classify(clause) else {
             continue;
         };
+        let words = clause_words(clause);
         if field == "requests_received"
-            && !clause.contains("公开")
-            && !clause.contains("信息")
+            && !has!(words, "公开" | "信息")
             && !in_requests_part(q.range.start)
             && SERVICE_WORDS
                 .iter()
@@ -116,7 +176,7 @@ pub fn from_prose(
         if matches!(
             field,
             "requests_completed" | "requests_carried_to_next_year"
-        ) && !clause.contains("申请")
+        ) && !has!(words, "申请")
         {
             let same_sentence = out
                 .iter()
@@ -173,78 +233,69 @@ fn clause_before(norm: &str, at: usize) -> &str {
 }
 
 fn classify(clause: &str) -> Option<(&'static str, Option<String>)> {
-    let has = |w: &str| clause.contains(w);
-    if clause.trim_start().starts_with("其中") || has("比上年") || has("同比") {
+    let w = clause_words(clause);
+    if clause.trim_start().starts_with("其中") || has!(w, "比上年" | "同比") {
         return None;
     }
-    let next_year = has("下年")
-        || has("下一年")
-        || has("转入")
-        || has("转接")
-        || has("顺延")
-        || has_year_ahead(clause);
-    if has("上年结转") || has("上年度结转") || has("上一年度结转") {
+    let next_year =
+        has!(w, "下年" | "下一年" | "转入" | "转接" | "顺延") || has_year_ahead(clause, w);
+    if has!(w, "上年结转" | "上年度结转" | "上一年度结转") {
         return Some(("requests_carried_over_from_last_year", None));
     }
-    if (has("结转") || has("转接") || has("转入") || has("顺延")) && next_year {
+    if has!(w, "结转" | "转接" | "转入" | "顺延") && next_year {
         return Some(("requests_carried_to_next_year", None));
     }
     // Counts of information items (不予公开信息数 1854 条 of the proactive statistics) are not
     // outcomes of requests.
-    let items = (has("信息数") || has("信息总数")) && !has("申请") && !has("答复");
-    if items && (has("公开") || has("处理")) {
+    let items = has!(w, "信息数" | "信息总数") && !has!(w, "申请" | "答复");
+    if items && has!(w, "公开" | "处理") {
         return None;
     }
-    if has("不予公开") {
+    if has!(w, "不予公开") {
         return Some(("outcome_not_disclosed", None));
     }
     // 予以公开与部分公开 4 宗, 属于已公开或部分公开 343 件: one figure for two outcomes, which
     // is neither of them — kept as their sum.
-    if has("部分公开") && clause.matches("公开").count() >= 2 {
+    if has!(w, "部分公开") && clause.matches("公开").count() >= 2 {
         return Some((
             "outcome_disclosed_combined",
             Some("报告只给出“予以公开”与“部分公开”合计的一个数字，二者均未单独给出。".to_owned()),
         ));
     }
-    if has("部分公开") {
+    if has!(w, "部分公开") {
         return Some(("outcome_partially_disclosed", None));
     }
-    if has("予以公开") || has("同意公开") || has("全部公开") {
+    if has!(w, "予以公开" | "同意公开" | "全部公开") {
         return Some(("outcome_disclosed", None));
     }
-    if has("无法提供") || has("不掌握") || has("信息不存在") {
+    if has!(w, "无法提供" | "不掌握" | "信息不存在") {
         return Some(("outcome_unable_to_provide", None));
     }
-    if has("不予处理") {
+    if has!(w, "不予处理") {
         return Some(("outcome_not_processed", None));
     }
-    if has("其他处理") {
+    if has!(w, "其他处理") {
         return Some(("outcome_other", None));
     }
-    if has("行政复议") && !has("诉讼") {
+    if has!(w, "行政复议") && !has!(w, "诉讼") {
         return Some(("review_total", None));
     }
-    if has("行政诉讼") && !has("复议") {
+    if has!(w, "行政诉讼") && !has!(w, "复议") {
         return Some(("litigation_total", None));
     }
-    if (has("办结") || has("办理完毕") || has("答复")) && !next_year {
+    if has!(w, "办结" | "办理完毕" | "答复") && !next_year {
         return Some(("requests_completed", None));
     }
-    if has_any(clause, &["收到", "受理", "接收", "接到", "新收", "共收"])
-        && has_any(clause, &["申请"])
+    if has!(w, "收到" | "受理" | "接收" | "接到" | "新收" | "共收") && has!(w, "申请")
     {
         return Some(("requests_received", None));
     }
     None
 }
 
-fn has_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
-}
-
 /// 转接到2021年度: a four-digit year in the clause marks the next year.
-fn has_year_ahead(clause: &str) -> bool {
-    clause.contains("年度")
+fn has_year_ahead(clause: &str, w: Words) -> bool {
+    has!(w, "年度")
         && clause.bytes().filter(u8::is_ascii_digit).count() >= 4
         && (clause.contains('到') || clause.contains('至'))
 }
