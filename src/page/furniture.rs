@@ -8,7 +8,7 @@
 //! quantities; header lines stay available to the metadata stage, which reads them.
 
 use crate::lexicon::page::{
-    contains_spam, ends_with_any, BREADCRUMB_STARTS, FILE_EXT, HEADER_KEYS, IMAGE_EXT, RELATED,
+    contains_spam, ends_with_any, header_key_at, BREADCRUMB_STARTS, FILE_EXT, IMAGE_EXT, RELATED,
     TOOLBAR, WIKI,
 };
 use crate::page::title::{is_agency_line, Title};
@@ -150,11 +150,8 @@ fn classify(t: &str, before_title: bool) -> Option<&'static str> {
 
 /// `key: value` header fields; several may share a line.
 fn is_header(t: &str) -> bool {
-    HEADER_KEYS.iter().any(|k| {
-        t.strip_prefix(k)
-            .map(|rest| rest.trim_start().starts_with(':') && (char_len(t) <= 120 || k == &"标题"))
-            .unwrap_or(false)
-    })
+    // (a key with its colon excludes every other key: the longest is the only one)
+    header_key_at(t).is_some_and(|k| k == "标题" || char_len(t) <= 120)
 }
 
 /// The page's time line: a date with its time of day (2021-03-15 17:25:46), or a date
