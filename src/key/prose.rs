@@ -10,6 +10,7 @@
 use super::KeyValue;
 use crate::lexicon::index::{bit, Found as Words, Present};
 use crate::numbers::quantities::Found;
+use memchr::memmem;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -109,23 +110,27 @@ pub fn zeros_in_words(norm: &str, parts: &[(Option<&str>, Range<usize>)]) -> Vec
     }
     // 未收到 / 没有收到 / 未受理 / 无 政府信息公开申请, 未收到依申请公开: found from the
     // object's words, the negation read backwards.
-    let said = [
-        (
-            "政府信息公开申请",
-            &["未收到", "没有收到", "未受理", "无"][..],
-        ),
-        ("依申请公开", &["未收到"][..]),
-    ]
-    .iter()
-    .filter_map(|(object, negations)| {
-        norm.match_indices(object).find_map(|(at, _)| {
-            negations
-                .iter()
-                .find(|n| norm[..at].ends_with(**n))
-                .map(|n| at - n.len()..at + object.len())
+    // (searched over the whole text: the searchers are built once)
+    static OBJECTS: LazyLock<[(memmem::Finder<'static>, &[&str]); 2]> = LazyLock::new(|| {
+        [
+            (
+                memmem::Finder::new("政府信息公开申请"),
+                &["未收到", "没有收到", "未受理", "无"][..],
+            ),
+            (memmem::Finder::new("依申请公开"), &["未收到"][..]),
+        ]
+    });
+    let said = OBJECTS
+        .iter()
+        .filter_map(|(object, negations)| {
+            object.find_iter(norm.as_bytes()).find_map(|at| {
+                negations
+                    .iter()
+                    .find(|n| norm[..at].ends_with(**n))
+                    .map(|n| at - n.len()..at + object.needle().len())
+            })
         })
-    })
-    .min_by_key(|r| r.start);
+        .min_by_key(|r| r.start);
     if let Some(r) = said {
         out.push(zero(
             "requests_received",
