@@ -14,11 +14,13 @@
 use crate::page::agency::{self, Opening};
 use crate::page::furniture::Furniture;
 use crate::page::title::Title;
-use crate::scan::chars::char_len;
+use crate::scan::chars::{char_len, head};
 use crate::scan::dates::{self, Date};
 use crate::scan::patterns;
 use crate::text::lines::Line;
+use memchr::memmem;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Metadata found, with normalized byte ranges.
 #[derive(Debug, Default)]
@@ -384,11 +386,17 @@ fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Option<D
 /// 《title》 with an optional document number after it, and bare document numbers.
 fn citations(norm: &str) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
+    // (searched over the whole text: the searchers are built once)
+    static OPEN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("《"));
+    static CLOSE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("》"));
     let mut i = 0;
-    while let Some(p) = norm[i..].find('《') {
+    while let Some(p) = OPEN.find(&norm.as_bytes()[i..]) {
         let s = i + p;
-        let Some(q) = norm[s..].find('》') else {
-            break;
+        // A title is at most 120 characters: its close is looked for that far (160 characters
+        // of Chinese text, at least 120 of any), not to the end of the text.
+        let Some(q) = CLOSE.find(head(&norm[s..], 160).as_bytes()) else {
+            i = s + '《'.len_utf8();
+            continue;
         };
         let e = s + q + '》'.len_utf8();
         if norm[s..e].contains('\n') || char_len(&norm[s..e]) > 120 {
@@ -444,5 +452,25 @@ mod tests {
             Some(2019)
         );
         assert_eq!(title_year("政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn citations_titles_numbers_and_unclosed_brackets() {
+        let long = "长".repeat(130);
+        let norm = format!(
+            "依据《条例》(国办发[2019]14号)和《{long}》,国办发[2020]3号。《未闭合{long}《规定》。"
+        );
+        let c = citations(&norm);
+        let titles: Vec<&str> = c
+            .iter()
+            .filter_map(|c| c.title.clone().map(|r| &norm[r]))
+            .collect();
+        // a title over 120 characters is no title, and a bracket left open does not hide the
+        // titles after it
+        assert_eq!(titles, ["条例", "规定"]);
+        assert_eq!(c[0].number.as_deref(), Some("国办发〔2019〕14号"));
+        assert_eq!(c[1].number.as_deref(), Some("国办发〔2020〕3号"));
+        let text = "《一》".repeat(3) + &"《".repeat(50) + "《二》";
+        assert_eq!(citations(&text).len(), 4);
     }
 }

@@ -79,6 +79,10 @@ pub fn doc_number_at_start(s: &str) -> Option<(String, usize)> {
         return None;
     }
     let rest = crate::scan::chars::head(&s[issuer..], 24);
+    // (the pattern opens with its bracket: most titles are followed by none)
+    if !rest.starts_with(['[', '(']) {
+        return None;
+    }
     let c = DOC_NUMBER.captures(rest)?;
     if c.get(0)?.start() != 0 {
         return None;
