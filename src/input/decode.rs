@@ -73,7 +73,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             message: binary_message(bytes),
         });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_owned(),
             encoding: UTF_8.name(),
