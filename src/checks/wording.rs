@@ -97,10 +97,7 @@ fn repeat_at(t: &str, k: usize) -> Option<usize> {
     for n in (2..=4).rev() {
         let w = 3 * n;
         // (the last byte first: it differs most between ideographs)
-        if k + 2 * w > b.len()
-            || b[k + w + 2] != b[k + 2]
-            || b[k + w..k + w + 2] != b[k..k + 2]
-        {
+        if k + 2 * w > b.len() || b[k + w + 2] != b[k + 2] || b[k + w..k + w + 2] != b[k..k + 2] {
             continue;
         }
         // equal bytes, and whole characters on both sides (mixed widths)
