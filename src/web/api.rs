@@ -8,6 +8,10 @@
 //!   .docx, PDF with a text layer, or text in any supported encoding); the report's spans are
 //!   character offsets into `text`; throws an `Error` with a plain message for scans, old
 //!   Office files and other files that cannot be read;
+//! - `stages(text, rounds)` → `{ copy, normalize, layout, …, report, toJs }`: the milliseconds
+//!   each stage took, summed over `rounds` analyses of `text` (default 1) — for measuring
+//!   (`tests/e2e/perf.mjs`); `copy` is the text's copy into the module, `toJs` the building of
+//!   the result object; the stages are [`crate::STAGES`];
 //! - `version` (the crate version) and `schema` (`"xxgk/1"`).
 
 use crate::report::{Report, SCHEMA};
@@ -68,6 +72,51 @@ fn analyze_bytes(bytes: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// Times `rounds` analyses of `text` stage by stage with the page's clock (the core keeps
+/// none: it calls back as each stage ends). The clock is coarse in a page (0.1 ms), so the
+/// caller asks for many rounds; the sums are returned, the caller divides.
+fn stages(text: JsValue, rounds: JsValue) -> Result<JsValue, JsValue> {
+    let clock = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or_else(|| js_sys::Error::new("xxgk.stages：页面没有 performance 时钟"))?;
+    let rounds = rounds.as_f64().unwrap_or(1.0).clamp(1.0, 1e6) as usize;
+    let mut sums: Vec<(&'static str, f64)> = std::iter::once("copy")
+        .chain(crate::STAGES)
+        .chain(["toJs"])
+        .map(|k| (k, 0.0))
+        .collect();
+    let mut add = |sums: &mut Vec<(&'static str, f64)>, k: &str, ms: f64| {
+        if let Some(s) = sums.iter_mut().find(|s| s.0 == k) {
+            s.1 += ms;
+        }
+    };
+    for _ in 0..rounds {
+        let t = clock.now();
+        let text = text
+            .as_string()
+            .ok_or_else(|| js_sys::TypeError::new("xxgk.stages(text, rounds)：text 须为字符串"))?;
+        let mut last = clock.now();
+        add(&mut sums, "copy", last - t);
+        let mut ends: Vec<(&'static str, f64)> = Vec::with_capacity(crate::STAGES.len());
+        let report = crate::analyze_observed(&text, &mut |stage| {
+            let now = clock.now();
+            ends.push((stage, now - last));
+            last = now;
+        });
+        for (k, ms) in ends {
+            add(&mut sums, k, ms);
+        }
+        let t = clock.now();
+        to_js(&report)?;
+        add(&mut sums, "toJs", clock.now() - t);
+    }
+    let out = js_sys::Object::new();
+    for (k, ms) in sums {
+        js_sys::Reflect::set(&out, &JsValue::from_str(k), &JsValue::from_f64(ms))?;
+    }
+    Ok(out.into())
+}
+
 /// Puts the frozen `xxgk` object on `window`.
 pub fn install() -> Result<(), JsValue> {
     let api = js_sys::Object::new();
@@ -83,6 +132,11 @@ pub fn install() -> Result<(), JsValue> {
     set(
         "analyzeFile",
         &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(analyze_file)
+            .into_js_value(),
+    )?;
+    set(
+        "stages",
+        &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(stages)
             .into_js_value(),
     )?;
     set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")))?;

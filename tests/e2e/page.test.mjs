@@ -209,6 +209,21 @@ test("[cli] window.xxgk.analyzeBytes gives exactly the CLI's JSON for every seed
   await page.close();
 });
 
+test("window.xxgk.stages times every stage of the pipeline and leaves analyze unchanged", async () => {
+  const { page } = await open();
+  const text = "衢州市人民政府2019年政府信息公开工作年度报告\n一、总体情况\n共受理申请598件。";
+  const r = await page.evaluate((t) => {
+    const before = JSON.stringify(window.xxgk.analyze(t));
+    const s = window.xxgk.stages(t, 3);
+    return { keys: Object.keys(s), values: Object.values(s), same: JSON.stringify(window.xxgk.analyze(t)) === before };
+  }, text);
+  assert.deepEqual(r.keys, ["copy", "normalize", "layout", "lines", "title+furniture", "meta", "tables",
+    "sections", "quantities", "key", "checks", "report", "toJs"]);
+  assert.ok(r.values.every((v) => Number.isFinite(v) && v >= 0), String(r.values));
+  assert.ok(r.same);
+  await assert.rejects(page.evaluate(() => window.xxgk.stages(42, 1)), /text 须为字符串/);
+});
+
 test("window.xxgk.analyzeBytes reads GB18030 and UTF-16, and refuses a ZIP with an Error", async () => {
   const { page } = await open();
   const text = "衢州市人民政府2019年政府信息公开工作年度报告\n一、总体情况\n共受理申请598件。";

@@ -20,6 +20,9 @@
 //    figure includes copying the text into wasm and building the result object), MB/s of
 //    UTF-8 input [≥ 20 MB/s];
 //  - the same on growing inputs (all seeds joined, repeated) to show the time is linear;
+//  - the analysis stage by stage in the page (window.xxgk.stages: the core's stage hook timed
+//    with the page's clock, summed over many rounds), ms/MB and MB/s per stage for the five
+//    seeds one after another, as examples/stages prints natively;
 //  - memory while analysing a 5 MB input [≤ 10× the input]: the growth of the wasm linear
 //    memory (it never shrinks, so its growth is the module's peak) plus the JS heap the
 //    result object holds (CDP Runtime.getHeapUsage with and without the result, each after
@@ -51,7 +54,8 @@ function table(title, head, rows) {
   console.log(`\n${title}\n${line(cells[0])}\n${w.map((n) => "-".repeat(n)).join("  ")}`);
   for (const r of cells.slice(1)) console.log(line(r));
 }
-// XXGK_PERF=start,typing runs only those parts (size always): start, analyze, typing, memory.
+// XXGK_PERF=start,typing runs only those parts (size always): start, analyze, stages, typing,
+// memory.
 const only = (process.env.XXGK_PERF || "").split(",").filter(Boolean);
 const want = (part) => only.length === 0 || only.includes(part);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -180,6 +184,34 @@ if (want("analyze")) {
     scale.push([`×${n}`, bytes, r.ms.toFixed(1), (r.ms / n).toFixed(2), (bytes / MB / (r.ms / 1000)).toFixed(1)]);
   }
   table("Growing input (all seeds joined, repeated; median)", ["input", "UTF-8 bytes", "ms", "ms per copy", "MB/s"], scale);
+  await context.close();
+}
+
+// 4b. Stage by stage: the seeds one after another, many rounds, the sums of each stage.
+if (want("stages")) {
+  const { context, page } = await newPage();
+  await page.goto(pageUrl);
+  await page.waitForSelector('html[data-xxgk="ready"]', { timeout: 30000 });
+  const ROUNDS = Number(process.env.XXGK_STAGE_ROUNDS || 200);
+  const sums = await page.evaluate(({ texts, rounds }) => {
+    for (const t of texts) window.xxgk.stages(t, 2);
+    const total = {};
+    for (let r = 0; r < rounds; r++) {
+      for (const t of texts) {
+        const s = window.xxgk.stages(t, 1);
+        for (const k of Object.keys(s)) total[k] = (total[k] || 0) + s[k];
+      }
+    }
+    return total;
+  }, { texts: SEEDS.map((s) => s.text), rounds: ROUNDS });
+  const bytes = SEEDS.reduce((n, s) => n + utf8(s.text), 0) * ROUNDS;
+  const all = Object.values(sums).reduce((a, b) => a + b, 0);
+  const row = (k, ms) => {
+    const perMB = ms / (bytes / MB);
+    return [k, perMB.toFixed(3), `${((100 * ms) / all).toFixed(1)}%`, (1000 / perMB).toFixed(0)];
+  };
+  table(`Stage by stage in the page (Chromium ${version}; the five seeds in sequence, ${ROUNDS} rounds, load ${loadavg()[0].toFixed(2)})`,
+    ["stage", "ms/MB", "share", "MB/s"], [...Object.entries(sums).map(([k, ms]) => row(k, ms)), row("whole pass", all)]);
   await context.close();
 }
 
