@@ -28,6 +28,10 @@ pub const CJK: &str = "一-鿿㐀-䶿豈-﫿";
 static DOC_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
 
+/// [`DOC_NUMBER`] anchored at the start of its haystack: tried only at a bracket.
+static DOC_NUMBER_AT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
+
 /// How far the issuer reaches back from `at`, not before `floor`: up to 14 ideographs.
 fn issuer_start(s: &str, at: usize, floor: usize) -> usize {
     s[floor..at]
@@ -39,30 +43,48 @@ fn issuer_start(s: &str, at: usize, floor: usize) -> usize {
         .map_or(at, |(p, _)| floor + p)
 }
 
-/// The normalized form of a number whose issuer is `s[from..m.start()]`.
-fn normalized(s: &str, from: usize, c: &regex::Captures) -> Option<(Range<usize>, String)> {
+/// The normalized form of a number whose issuer is `s[from..base + m.start()]` (the
+/// captures were taken on `s[base..]`).
+fn normalized(
+    s: &str,
+    from: usize,
+    base: usize,
+    c: &regex::Captures,
+) -> Option<(Range<usize>, String)> {
     let all = c.get(0)?;
+    let all = base + all.start()..base + all.end();
     let year = c.get(1).or_else(|| c.get(2))?.as_str();
     let y: i32 = year.parse().ok()?;
     if !(1949..=2100).contains(&y) {
         return None;
     }
-    let issuer = &s[from..all.start()];
+    let issuer = &s[from..all.start];
     let serial = c.get(3)?.as_str().trim_start_matches('0');
     let serial = if serial.is_empty() { "0" } else { serial };
-    Some((from..all.end(), format!("{issuer}〔{year}〕{serial}号")))
+    Some((from..all.end, format!("{issuer}〔{year}〕{serial}号")))
 }
 
 /// Every document number (国办发〔2019〕14号, 〔2021〕30号): (range, normalized form
 /// `机关代字〔年〕序号号`).
+///
+/// A number starts with its bracket: the regex is tried, anchored, only at a `[` or `(` that
+/// four digits follow (found by memchr), never run over the whole text — which the page's
+/// regex engine, built without literal prefilters, would do.
 pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut floor = 0;
-    for c in DOC_NUMBER.captures_iter(s) {
+    for at in memchr::memchr2_iter(b'[', b'(', b) {
+        if at < floor || !b.get(at + 1..at + 5).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+            continue;
+        }
+        let Some(c) = DOC_NUMBER_AT.captures(&s[at..]) else {
+            continue;
+        };
         let Some(all) = c.get(0) else { continue };
-        let from = issuer_start(s, all.start(), floor);
-        out.extend(normalized(s, from, &c));
-        floor = all.end();
+        let from = issuer_start(s, at, floor);
+        out.extend(normalized(s, from, at, &c));
+        floor = at + all.end();
     }
     out
 }
@@ -87,7 +109,7 @@ pub fn doc_number_at_start(s: &str) -> Option<(String, usize)> {
     if c.get(0)?.start() != 0 {
         return None;
     }
-    let (_, form) = normalized(rest, 0, &c)?;
+    let (_, form) = normalized(rest, 0, 0, &c)?;
     let form = format!("{}{form}", &s[..issuer]);
     Some((form, issuer + c.get(0)?.end()))
 }
@@ -109,20 +131,43 @@ pub fn index_number(value: &str) -> Option<Range<usize>> {
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9}"));
 
+///
+/// Every number ends in a run of at least seven digits and starts at most seven bytes before
+/// that run (`(0570) `): the regex looks only there, from eight bytes before each such run to
+/// its end, not over the whole text.
 pub fn phones(s: &str) -> Vec<Range<usize>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(m) = PHONE.find_at(s, at) {
-        let before = m.start().checked_sub(1).map(|i| b[i]);
-        let after = b.get(m.end()).copied();
-        if before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit()) {
-            // inside a longer run of digits: look again from the next character
-            at = m.start() + 1;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
             continue;
         }
-        out.push(m.range());
-        at = m.end();
+        let run = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - run < 7 {
+            continue;
+        }
+        // (`s[..i]`: a match ends in its run of digits; the bytes around a match are read
+        // in the whole text)
+        at = at.max(run.saturating_sub(8));
+        while let Some(m) = PHONE.find_at(&s[..i], at) {
+            let before = m.start().checked_sub(1).map(|k| b[k]);
+            let after = b.get(m.end()).copied();
+            if before.is_some_and(|c| c.is_ascii_digit())
+                || after.is_some_and(|c| c.is_ascii_digit())
+            {
+                // inside a longer run of digits: look again from the next character
+                at = m.start() + 1;
+                continue;
+            }
+            out.push(m.range());
+            at = m.end();
+        }
     }
     out
 }
@@ -145,28 +190,68 @@ pub fn emails(s: &str) -> Vec<Range<usize>> {
 }
 
 /// Web addresses: http://…, https://…, www.… up to the first character that is not
-/// printable ASCII or is a bracket; trailing punctuation is not part of it.
-static WEBSITE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+"));
+/// printable ASCII or is a bracket; trailing punctuation is not part of it. (Anchored: tried
+/// only where an address can start.)
+static WEBSITE_AT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+"));
 
+/// An address starts four or five bytes before a `://`, or at a `www.`: the regex is tried,
+/// anchored, only there (the candidates found by memmem).
 pub fn websites(s: &str) -> Vec<Range<usize>> {
-    WEBSITE
-        .find_iter(s)
-        .filter_map(|m| {
-            let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
-            (t.len() > 6).then(|| m.start()..m.start() + t.len())
-        })
-        .collect()
+    static SCHEME: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("://"));
+    static WWW: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("www."));
+    let b = s.as_bytes();
+    let mut starts: Vec<usize> = SCHEME
+        .find_iter(b)
+        .flat_map(|p| [p.checked_sub(5), p.checked_sub(4)])
+        .flatten()
+        .chain(WWW.find_iter(b))
+        .collect();
+    if starts.is_empty() {
+        return Vec::new();
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    let mut floor = 0;
+    for at in starts {
+        if at < floor || !s.is_char_boundary(at) {
+            continue;
+        }
+        let Some(m) = WEBSITE_AT.find(&s[at..]) else {
+            continue;
+        };
+        let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
+        if t.len() > 6 {
+            out.push(at..at + t.len());
+        }
+        floor = at + m.end();
+    }
+    out
 }
 
-/// Postal addresses after 地址: (also 通讯地址:, 办公地址:), up to the next delimiter.
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"地址:([^,。;\n) ]+)"));
-
+/// Postal addresses after 地址: (also 通讯地址:, 办公地址:), up to the next delimiter (one of
+/// `,。;\n) `); the label found by memmem, the value read by hand.
 pub fn addresses(s: &str) -> Vec<Range<usize>> {
-    ADDRESS
-        .captures_iter(s)
-        .filter_map(|c| c.get(1).map(|m| m.range()))
-        .collect()
+    static LABEL: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("地址:"));
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(p) = LABEL.find(&s.as_bytes()[at..]) {
+        let start = at + p + "地址:".len();
+        let len = s[start..]
+            .find([',', '。', ';', '\n', ')', ' '])
+            .unwrap_or(s.len() - start);
+        if len > 0 {
+            out.push(start..start + len);
+            at = start + len;
+        } else {
+            at = start;
+        }
+    }
+    out
 }
 
 /// The statistical period: 2019年1月1日到12月31日, 2021年1月1日起至2021年12月31日止,
@@ -216,6 +301,80 @@ pub fn address_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain versions, each regex run over the whole text: the specification of the
+    /// prefiltered scans above.
+    mod plain {
+        use super::super::*;
+
+        pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
+            let mut out = Vec::new();
+            let mut floor = 0;
+            for c in DOC_NUMBER.captures_iter(s) {
+                let Some(all) = c.get(0) else { continue };
+                let from = issuer_start(s, all.start(), floor);
+                out.extend(normalized(s, from, 0, &c));
+                floor = all.end();
+            }
+            out
+        }
+
+        pub fn phones(s: &str) -> Vec<Range<usize>> {
+            let b = s.as_bytes();
+            let mut out = Vec::new();
+            let mut at = 0;
+            while let Some(m) = PHONE.find_at(s, at) {
+                let before = m.start().checked_sub(1).map(|i| b[i]);
+                let after = b.get(m.end()).copied();
+                if before.is_some_and(|c| c.is_ascii_digit())
+                    || after.is_some_and(|c| c.is_ascii_digit())
+                {
+                    at = m.start() + 1;
+                    continue;
+                }
+                out.push(m.range());
+                at = m.end();
+            }
+            out
+        }
+
+        pub fn websites(s: &str) -> Vec<Range<usize>> {
+            re(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[!-'*-~]+")
+                .find_iter(s)
+                .filter_map(|m| {
+                    let t = m.as_str().trim_end_matches(['.', ',', ';', ')']);
+                    (t.len() > 6).then(|| m.start()..m.start() + t.len())
+                })
+                .collect()
+        }
+
+        pub fn addresses(s: &str) -> Vec<Range<usize>> {
+            re(r"地址:([^,。;\n) ]+)")
+                .captures_iter(s)
+                .filter_map(|c| c.get(1).map(|m| m.range()))
+                .collect()
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefiltered_scans_find_what_the_plain_regexes_find(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "0", "1", "3", "8", "05", "0570", "138", "1234", "-", " ", "(", ")", "[", "]",
+                    "2019", "号", "国办发", "发", "地址:", "地址", ":", ",", "。", "\n",
+                    "http", "HTTPS", "://", "www.", "w", ".", "gov.cn", "/t20220307_1.htm", "é", "报告",
+                ]),
+                0..60,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(doc_numbers(&s), plain::doc_numbers(&s), "{}", s);
+            proptest::prop_assert_eq!(phones(&s), plain::phones(&s), "{}", s);
+            proptest::prop_assert_eq!(websites(&s), plain::websites(&s), "{}", s);
+            proptest::prop_assert_eq!(addresses(&s), plain::addresses(&s), "{}", s);
+        }
+    }
 
     #[test]
     fn document_numbers_in_every_bracket_and_spacing() {
