@@ -15,14 +15,15 @@
 //! - `version` (the crate version) and `schema` (`"xxgk/1"`).
 
 use crate::report::{Report, SCHEMA};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Converts a report to the same plain object `JSON.parse` would give for the CLI's output.
+/// Converts a report to the same plain object `JSON.parse` would give for the CLI's output —
+/// by that route: the report is written as JSON in the module and parsed by the browser's
+/// own parser, which builds the objects far faster than one call into JavaScript per field
+/// (measured with `window.xxgk.stages`, see docs/performance.md).
 pub fn to_js(report: &Report) -> Result<JsValue, JsValue> {
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    let json = serde_json::to_string(report).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 fn analyze(text: JsValue) -> Result<JsValue, JsValue> {

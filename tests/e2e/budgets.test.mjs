@@ -265,8 +265,8 @@ test(`the wasm module validates with only ${WASM_FEATURES}`, () => {
 
     // Calls across the JS boundary with an i64 throw a TypeError before Chromium 85. The
     // exports (what JavaScript calls) must have none; imports with one are allowed only when
-    // they are wasm-bindgen's u64/i64 → JsValue casts, which serde-wasm-bindgen's JSON-compatible
-    // serializer never reaches (it writes integers above 2^53 as errors, not BigInts).
+    // they are wasm-bindgen's u64/i64 → JsValue casts, which the page never reaches (reports
+    // reach JavaScript as JSON text, parsed by the browser).
     const wat = execFileSync(tool, ["print", file], { maxBuffer: 1 << 30 }).toString();
     const types = new Map(); // type index → "(param …) (result …)"
     for (const m of wat.matchAll(/^ {2}\(type \(;(\d+);\) \(func([^\n]*)\)\)$/gm)) types.set(m[1], m[2]);
