@@ -8,10 +8,11 @@
 //!   .docx, PDF with a text layer, or text in any supported encoding); the report's spans are
 //!   character offsets into `text`; throws an `Error` with a plain message for scans, old
 //!   Office files and other files that cannot be read;
-//! - `stages(text, rounds)` → `{ copy, normalize, layout, …, report, toJs }`: the milliseconds
-//!   each stage took, summed over `rounds` analyses of `text` (default 1) — for measuring
-//!   (`tests/e2e/perf.mjs`); `copy` is the text's copy into the module, `toJs` the building of
-//!   the result object; the stages are [`crate::STAGES`];
+//! - `stages(text, rounds)` → `{ copy, normalize, layout, …, report, json, "JSON.parse" }`:
+//!   the milliseconds each stage took, summed over `rounds` analyses of `text` (default 1) —
+//!   for measuring (`tests/e2e/perf.mjs`); `copy` is the text's copy into the module, `json`
+//!   and `JSON.parse` the two steps of building the result object; the stages are
+//!   [`crate::STAGES`];
 //! - `version` (the crate version) and `schema` (`"xxgk/1"`).
 
 use crate::report::{Report, SCHEMA};
@@ -83,7 +84,7 @@ fn stages(text: JsValue, rounds: JsValue) -> Result<JsValue, JsValue> {
     let rounds = rounds.as_f64().unwrap_or(1.0).clamp(1.0, 1e6) as usize;
     let mut sums: Vec<(&'static str, f64)> = std::iter::once("copy")
         .chain(crate::STAGES)
-        .chain(["toJs"])
+        .chain(["json", "JSON.parse"])
         .map(|k| (k, 0.0))
         .collect();
     let mut add = |sums: &mut Vec<(&'static str, f64)>, k: &str, ms: f64| {
@@ -107,9 +108,14 @@ fn stages(text: JsValue, rounds: JsValue) -> Result<JsValue, JsValue> {
         for (k, ms) in ends {
             add(&mut sums, k, ms);
         }
+        // (what `to_js` does, in its two steps)
         let t = clock.now();
-        to_js(&report)?;
-        add(&mut sums, "toJs", clock.now() - t);
+        let json =
+            serde_json::to_string(&report).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+        let written = clock.now();
+        add(&mut sums, "json", written - t);
+        js_sys::JSON::parse(&json)?;
+        add(&mut sums, "JSON.parse", clock.now() - written);
     }
     let out = js_sys::Object::new();
     for (k, ms) in sums {

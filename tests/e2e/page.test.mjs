@@ -218,7 +218,7 @@ test("window.xxgk.stages times every stage of the pipeline and leaves analyze un
     return { keys: Object.keys(s), values: Object.values(s), same: JSON.stringify(window.xxgk.analyze(t)) === before };
   }, text);
   assert.deepEqual(r.keys, ["copy", "normalize", "layout", "lines", "title+furniture", "meta", "tables",
-    "sections", "quantities", "key", "checks", "report", "toJs"]);
+    "sections", "quantities", "key", "checks", "report", "json", "JSON.parse"]);
   assert.ok(r.values.every((v) => Number.isFinite(v) && v >= 0), String(r.values));
   assert.ok(r.same);
   await assert.rejects(page.evaluate(() => window.xxgk.stages(42, 1)), /text 须为字符串/);
