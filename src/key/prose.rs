@@ -160,10 +160,10 @@ pub fn from_prose(
             continue;
         }
         let clause = clause_before(norm, q.range.start);
-        let Some((field, note)) = classify(clause) else {
+        let words = clause_words(clause);
+        let Some((field, note)) = classify(clause, words) else {
             continue;
         };
-        let words = clause_words(clause);
         if field == "requests_received"
             && !has!(words, "公开" | "信息")
             && !in_requests_part(q.range.start)
@@ -237,8 +237,8 @@ fn clause_before(norm: &str, at: usize) -> &str {
     }
 }
 
-fn classify(clause: &str) -> Option<(&'static str, Option<String>)> {
-    let w = clause_words(clause);
+/// The indicator a clause's count states; `w` are the clause's [`CLAUSE_WORDS`].
+fn classify(clause: &str, w: Words) -> Option<(&'static str, Option<String>)> {
     if clause.trim_start().starts_with("其中") || has!(w, "比上年" | "同比") {
         return None;
     }

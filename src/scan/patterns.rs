@@ -25,10 +25,7 @@ pub const CJK: &str = "一-鿿㐀-䶿豈-﫿";
 /// A document number's year in brackets, serial and 号 (`[2019]14号`): the issuer before it
 /// (up to 14 ideographs, 国办发) is read backwards by hand, so that the search starts from a
 /// literal bracket (a regex starting with a class of ideographs would walk the whole text).
-static DOC_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
-
-/// [`DOC_NUMBER`] anchored at the start of its haystack: tried only at a bracket.
+/// (Anchored at the start of its haystack: tried only at a bracket.)
 static DOC_NUMBER_AT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号"));
 
@@ -75,7 +72,11 @@ pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut floor = 0;
     for at in memchr::memchr2_iter(b'[', b'(', b) {
-        if at < floor || !b.get(at + 1..at + 5).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+        if at < floor
+            || !b
+                .get(at + 1..at + 5)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        {
             continue;
         }
         let Some(c) = DOC_NUMBER_AT.captures(&s[at..]) else {
@@ -105,10 +106,7 @@ pub fn doc_number_at_start(s: &str) -> Option<(String, usize)> {
     if !rest.starts_with(['[', '(']) {
         return None;
     }
-    let c = DOC_NUMBER.captures(rest)?;
-    if c.get(0)?.start() != 0 {
-        return None;
-    }
+    let c = DOC_NUMBER_AT.captures(rest)?;
     let (_, form) = normalized(rest, 0, 0, &c)?;
     let form = format!("{}{form}", &s[..issuer]);
     Some((form, issuer + c.get(0)?.end()))
@@ -131,10 +129,9 @@ pub fn index_number(value: &str) -> Option<Range<usize>> {
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\(0[0-9]{2,3}\) ?[0-9]{7,8}|0[0-9]{2,3}[- ][0-9]{7,8}|1[3-9][0-9]{9}"));
 
-///
-/// Every number ends in a run of at least seven digits and starts at most seven bytes before
-/// that run (`(0570) `): the regex looks only there, from eight bytes before each such run to
-/// its end, not over the whole text.
+/// The phone numbers of `s` ([`PHONE`]). Every number ends in a run of at least seven digits
+/// and starts at most seven bytes before that run (`(0570) `): the regex looks only there,
+/// from eight bytes before each such run to its end, not over the whole text.
 pub fn phones(s: &str) -> Vec<Range<usize>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -308,9 +305,10 @@ mod tests {
         use super::super::*;
 
         pub fn doc_numbers(s: &str) -> Vec<(Range<usize>, String)> {
+            let doc_number = re(r"(?:\[([0-9]{4})\]|\(([0-9]{4})\)) *([0-9]{1,9}) *号");
             let mut out = Vec::new();
             let mut floor = 0;
-            for c in DOC_NUMBER.captures_iter(s) {
+            for c in doc_number.captures_iter(s) {
                 let Some(all) = c.get(0) else { continue };
                 let from = issuer_start(s, all.start(), floor);
                 out.extend(normalized(s, from, 0, &c));
