@@ -77,6 +77,7 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     // A crawler's `标题:` field repeats the title: where the title stands glued to a
     // breadcrumb or a header above it, it is cut out there.
     let (title_at, title_field) = title_field(norm);
+    let (mut mark_buf, mut stop_buf) = (Vec::new(), Vec::new());
     for l in lines {
         if l.is_blank() {
             continue;
@@ -106,17 +107,17 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
             }
         }
         first_line = false;
-        let (marks, stops) = marks(t);
+        marks(t, &mut mark_buf, &mut stop_buf);
         glued_pipe_rows(t, &mut here);
-        table_rows(t, &marks, &mut here);
-        headings_in(t, &marks, &mut seq, &mut here);
-        unnumbered_parts(t, &stops, &mut here);
+        table_rows(t, &mark_buf, &mut here);
+        headings_in(t, &mark_buf, &mut seq, &mut here);
+        unnumbered_parts(t, &stop_buf, &mut here);
         here.sort_unstable();
         here.dedup();
-        // The part body rule applies at the start of every segment.
-        let mut starts = vec![0];
-        starts.extend(here.iter().copied());
-        for &s in &starts {
+        // The part body rule applies at the start of every segment: the line's start and
+        // each break found (those it adds are pushed after them).
+        for k in 0..=here.len() {
+            let s = if k == 0 { 0 } else { here[k - 1] };
             let cn = t[s..].starts_with(|c: char| c == '第' || is_cn_numeral(c));
             if let Some(e) = cn.then(|| part_body(&t[s..])).flatten() {
                 here.push(s + e);
@@ -140,10 +141,12 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
 /// Chinese numeral (`三、`, `十二、`), and at the last digit before a `.` or `、` (a row
 /// number glued after a cell's digits: `00000002.其他…`). Only these positions are looked at
 /// by the rules, so a line of prose costs one byte scan.
-fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
+/// The marks and stops go into `marks` and `stops`, cleared first (buffers kept from line to
+/// line).
+fn marks(t: &str, marks: &mut Vec<usize>, stops: &mut Vec<usize>) {
     let b = t.as_bytes();
-    let mut marks = Vec::new();
-    let mut stops = Vec::new();
+    marks.clear();
+    stops.clear();
     // The CJK punctuation 。 、 are E3 80 82 / E3 80 81.
     let mut i = 0;
     while i < b.len() {
@@ -170,7 +173,7 @@ fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
                     marks.push(i + 1);
                 }
             }
-            b'.' if i > 0 && b[i - 1].is_ascii_digit() => digit_run_end(b, i, &mut marks),
+            b'.' if i > 0 && b[i - 1].is_ascii_digit() => digit_run_end(b, i, marks),
             0xE3 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
                 Some(0x82) => {
                     stops.push(i);
@@ -180,7 +183,7 @@ fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
                 }
                 Some(0x81) => {
                     if i > 0 && b[i - 1].is_ascii_digit() {
-                        digit_run_end(b, i, &mut marks);
+                        digit_run_end(b, i, marks);
                     }
                     // 三、 / 十二、: the numeral run before it
                     let mut k = i;
@@ -202,7 +205,6 @@ fn marks(t: &str) -> (Vec<usize>, Vec<usize>) {
     }
     marks.sort_unstable();
     marks.dedup();
-    (marks, stops)
 }
 
 /// The bytes [`marks`] stops at: `(`, white space, `!` `?` `;`, `.` and the lead byte of
