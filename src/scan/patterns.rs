@@ -151,7 +151,11 @@ pub fn phones(s: &str) -> Vec<Range<usize>> {
         }
         // (`s[..i]`: a match ends in its run of digits; the bytes around a match are read
         // in the whole text)
-        at = at.max(run.saturating_sub(8));
+        // (from the first character boundary: a number starts with an ASCII byte)
+        let from = (run.saturating_sub(8)..run)
+            .find(|&k| s.is_char_boundary(k))
+            .unwrap_or(run);
+        at = at.max(from);
         while let Some(m) = PHONE.find_at(&s[..i], at) {
             let before = m.start().checked_sub(1).map(|k| b[k]);
             let after = b.get(m.end()).copied();
