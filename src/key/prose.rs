@@ -8,7 +8,7 @@
 //! open with 其中 are parts, not totals.
 
 use super::KeyValue;
-use crate::lexicon::index::{bit, Found as Words, Present};
+use crate::lexicon::index::{bit, Present, Words};
 use crate::numbers::quantities::Found;
 use memchr::memmem;
 use std::ops::Range;

@@ -50,9 +50,9 @@ pub struct Present {
 
 /// The words of a [`Present`] list found in a text, by their place in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found(u64);
+pub struct Words(u64);
 
-impl Found {
+impl Words {
     /// Whether the word at `bit` in the list occurs (see [`bit`]).
     #[inline]
     pub fn has(self, bit: usize) -> bool {
@@ -83,7 +83,7 @@ impl Present {
     }
 
     /// The list's words that occur in `s`.
-    pub fn in_text(&self, s: &str) -> Found {
+    pub fn in_text(&self, s: &str) -> Words {
         let mut found = 0u64;
         for (i, c) in s.char_indices() {
             let low = c as u32 & 0xFF;
@@ -96,7 +96,7 @@ impl Present {
                 }
             }
         }
-        Found(found)
+        Words(found)
     }
 }
 

@@ -41,6 +41,65 @@ pub fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
+/// First and last code point an [`IdeographSet`] holds: CJK Extension A and the unified
+/// ideographs.
+const IDEO_FIRST: u32 = 0x3400;
+const IDEO_LAST: u32 = 0x9FFF;
+const IDEO_WORDS: usize = ((IDEO_LAST - IDEO_FIRST) / 64 + 1) as usize;
+
+/// A set of ideographs (U+3400–U+9FFF), a bit each: membership in a shift and a mask, for a
+/// test made at every character of a text (which characters start a Chinese numeral, or a
+/// phrase to rewrite). Built when compiling ([`IdeographSet::with`]) or at run time
+/// ([`IdeographSet::insert`]); a character outside the range is never in it.
+#[derive(Clone)]
+pub struct IdeographSet([u64; IDEO_WORDS]);
+
+impl IdeographSet {
+    pub const EMPTY: IdeographSet = IdeographSet([0; IDEO_WORDS]);
+
+    /// The set with `cs` added (for constants: a character outside the range does not
+    /// compile).
+    pub const fn with(mut self, cs: &[char]) -> IdeographSet {
+        let mut k = 0;
+        while k < cs.len() {
+            let c = cs[k] as u32;
+            assert!(
+                c >= IDEO_FIRST && c <= IDEO_LAST,
+                "not an ideograph of the set's range"
+            );
+            let i = c - IDEO_FIRST;
+            self.0[(i / 64) as usize] |= 1 << (i % 64);
+            k += 1;
+        }
+        self
+    }
+
+    /// Adds `c`; false (and nothing added) when it is outside the range.
+    pub fn insert(&mut self, c: char) -> bool {
+        let Some(i) = (c as u32)
+            .checked_sub(IDEO_FIRST)
+            .filter(|_| c as u32 <= IDEO_LAST)
+        else {
+            return false;
+        };
+        self.0[(i / 64) as usize] |= 1 << (i % 64);
+        true
+    }
+
+    /// Whether `c` is in the set.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        (c as u32)
+            .checked_sub(IDEO_FIRST)
+            .and_then(|i| {
+                self.0
+                    .get((i / 64) as usize)
+                    .map(|w| w >> (i % 64) & 1 == 1)
+            })
+            .unwrap_or(false)
+    }
+}
+
 /// UTF-8 width of the character whose first byte is `lead` (1 for a stray continuation
 /// byte, which valid UTF-8 never starts a character with).
 #[inline]
@@ -181,6 +240,21 @@ mod tests {
         for c in ['一', '、', '〇', 'ࠀ', '\u{FFFF}', '报'] {
             let mut buf = [0u8; 4];
             assert_eq!(code_at3(c.encode_utf8(&mut buf).as_bytes(), 0), c as u32);
+        }
+    }
+
+    #[test]
+    fn an_ideograph_set_holds_what_was_put_in() {
+        const SET: IdeographSet = IdeographSet::EMPTY.with(&['一', '十', '㐀', '\u{9FFF}']);
+        let mut runtime = IdeographSet::EMPTY;
+        for c in ['一', '十', '㐀', '\u{9FFF}'] {
+            assert!(runtime.insert(c));
+        }
+        assert!(!runtime.insert('〇') && !runtime.insert('a') && !runtime.insert('\u{A000}'));
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let want = matches!(c, '一' | '十' | '㐀' | '\u{9FFF}');
+            assert_eq!(SET.contains(c), want, "{c}");
+            assert_eq!(runtime.contains(c), want, "{c}");
         }
     }
 

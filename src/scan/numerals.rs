@@ -4,6 +4,8 @@
 //! Works on normalized text (half-width digits, 〇 for zero-like circles). Guarantee: never
 //! panics on any input; a numeral too large to represent is not a numeral.
 
+use crate::scan::chars::IdeographSet;
+
 /// An exact decimal: `mantissa / 10^scale`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decimal {
@@ -121,27 +123,11 @@ fn cn_small_unit(c: char) -> Option<u128> {
 /// True for characters that can start a Chinese numeral.
 pub fn starts_cn(c: char) -> bool {
     // (asked of every character of the text: a bit per ideograph, not a `match`)
-    const FIRST: u32 = 0x4E00;
-    const STARTS: [u64; 328] = {
-        let mut t = [0u64; 328];
-        let cs = [
-            '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆',
-            '七', '柒', '八', '捌', '九', '玖', '十',
-        ];
-        let mut k = 0;
-        while k < cs.len() {
-            let i = cs[k] as u32 - FIRST;
-            t[(i / 64) as usize] |= 1 << (i % 64);
-            k += 1;
-        }
-        t
-    };
-    match (c as u32).checked_sub(FIRST) {
-        Some(i) => STARTS
-            .get((i / 64) as usize)
-            .is_some_and(|w| w >> (i % 64) & 1 == 1),
-        None => c == '〇',
-    }
+    const STARTS: IdeographSet = IdeographSet::EMPTY.with(&[
+        '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七',
+        '柒', '八', '捌', '九', '玖', '十',
+    ]);
+    STARTS.contains(c) || c == '〇'
 }
 
 /// Chinese numeral at the start of `s` (no 万/亿: callers treat those as multipliers).
@@ -203,6 +189,14 @@ mod tests {
     fn the_start_table_is_the_digits_and_ten() {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             assert_eq!(starts_cn(c), cn_digit(c).is_some() || c == '十', "{c}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_divided_decimal_is_the_parsed_one(m in 0u128..(1 << 53), scale in 1u32..=22) {
+            let d = Decimal { mantissa: m, scale };
+            proptest::prop_assert_eq!(d.to_f64(), format!("{m}e-{scale}").parse::<f64>().unwrap());
         }
     }
 

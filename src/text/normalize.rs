@@ -17,7 +17,7 @@
 use crate::lexicon::index::ByFirst;
 use crate::report::{Script, Span};
 pub use crate::scan::chars::is_cjk;
-use crate::scan::chars::{char_len, code_at3, utf8_width};
+use crate::scan::chars::{char_len, code_at3, utf8_width, IdeographSet};
 use crate::text::offsets::{CharIndex, OffsetMap, OffsetMapBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -551,10 +551,10 @@ impl T2s {
     }
 }
 
-/// [`PHRASES`] for matching: a bit per CJK character that starts one (most characters do
-/// not: they are turned away without a search), and the phrases by first character.
+/// [`PHRASES`] for matching: the characters that start one (most characters do not: they
+/// are turned away without a search), and the phrases by first character.
 struct Phrases {
-    first: Vec<u64>,
+    first: IdeographSet,
     by_first: ByFirst<(&'static str, &'static str)>,
 }
 
@@ -562,12 +562,7 @@ impl Phrases {
     /// The longest phrase at the start of `s` (whose first character is `c`), and its
     /// replacement.
     fn at(&self, s: &str, c: char) -> Option<(&'static str, &'static str)> {
-        let i = (c as u32).checked_sub(CJK_FIRST)? as usize;
-        if self
-            .first
-            .get(i / 64)
-            .is_none_or(|w| w >> (i % 64) & 1 == 0)
-        {
+        if !self.first.contains(c) {
             return None;
         }
         self.by_first
@@ -581,15 +576,10 @@ impl Phrases {
 fn phrases() -> &'static Phrases {
     static INDEX: OnceLock<Phrases> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut first = vec![0u64; (CJK_LAST - CJK_FIRST + 1).div_ceil(64) as usize];
-        // (every phrase starts with an ideograph; one that did not would never match)
-        for i in PHRASES
-            .iter()
-            .filter_map(|(from, _)| (from.chars().next()? as u32).checked_sub(CJK_FIRST))
-        {
-            if let Some(w) = first.get_mut(i as usize / 64) {
-                *w |= 1 << (i % 64);
-            }
+        let mut first = IdeographSet::EMPTY;
+        for (from, _) in PHRASES {
+            // (every phrase starts with an ideograph: a test holds it)
+            first.insert(from.chars().next().unwrap_or(' '));
         }
         Phrases {
             first,
@@ -670,6 +660,14 @@ mod tests {
         assert_eq!(t.norm, "根据《条例》规定,现公布");
         let b = t.norm.find("条例").unwrap();
         assert_eq!(t.span(b..b + "条例".len()).text, "條例");
+    }
+
+    #[test]
+    fn every_phrase_starts_with_an_ideograph() {
+        for (from, _) in PHRASES {
+            let c = from.chars().next().unwrap_or(' ');
+            assert!(is_cjk(c) && phrases().first.contains(c), "{from}");
+        }
     }
 
     #[test]
