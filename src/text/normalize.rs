@@ -294,24 +294,20 @@ impl<'a> Text<'a> {
         }
         // Kept text is copied a slice at a time, and its map run by run.
         let mut norm = String::with_capacity(self.norm.len() + edits.len());
-        let mut map = OffsetMapBuilder::default();
         let mut pos = 0;
         for e in edits {
             if e.at > pos {
                 norm.push_str(&self.norm[pos..e.at]);
-                self.map.copy_range(pos, e.at, &mut map);
                 pos = e.at;
             }
             if e.insert_break {
                 norm.push('\n');
-                map.push(1, self.map.get(e.at));
             }
             pos = pos.max(e.at + e.delete).min(self.norm.len());
         }
         norm.push_str(&self.norm[pos..]);
-        self.map.copy_range(pos, self.norm.len(), &mut map);
         self.norm = norm;
-        self.map = map.finish(self.orig_index.chars());
+        self.map = self.map.edited(edits, self.orig_index.chars());
     }
 
     /// The character range of the input that produced the normalized byte range `r`.

@@ -48,6 +48,16 @@ pub struct OffsetMapBuilder {
 }
 
 impl OffsetMapBuilder {
+    /// A builder with room for `runs` runs (a copy of a map with a few edits knows about how
+    /// many it needs: growing a vector of a million runs by doubling copies it twice over).
+    pub fn with_capacity(runs: usize) -> OffsetMapBuilder {
+        OffsetMapBuilder {
+            runs: Vec::with_capacity(runs),
+            count: 0,
+            len: 0,
+        }
+    }
+
     /// Records a normalized character of `width` bytes that came from input character `src`.
     #[inline]
     pub fn push(&mut self, width: usize, src: usize) {
@@ -123,7 +133,10 @@ impl OffsetMapBuilder {
             width: 1,
             step: 0,
         });
-        self.runs.shrink_to_fit();
+        // Memory back only when much is spare: shrinking copies the whole vector.
+        if self.runs.capacity() - self.runs.len() > self.runs.len() / 4 {
+            self.runs.shrink_to_fit();
+        }
         let end = self.len;
         let mut blocks = Vec::with_capacity((end / BLOCK) as usize + 1);
         let mut k = 0;
@@ -170,8 +183,76 @@ impl OffsetMap {
 }
 
 impl OffsetMap {
+    /// The map of the text that `edits` (sorted by position, as [`Edit`]s are planned) make
+    /// of this map's text: kept bytes keep their input offsets, an inserted line break maps
+    /// where the byte it precedes maps. One walk over the runs and the edits together, run by
+    /// run — no search per edit.
+    pub fn edited(&self, edits: &[Edit], orig_chars: usize) -> OffsetMap {
+        let end = self.runs.last().map_or(0, |r| r.norm);
+        // Each edit splits at most one run and adds one for its line break.
+        let mut out = OffsetMapBuilder::with_capacity(self.runs.len() + 2 * edits.len() + 1);
+        let mut k = 0;
+        let mut pos = 0u32;
+        for e in edits {
+            let at = (e.at as u64).min(u64::from(end)) as u32;
+            if at > pos {
+                k = self.copy_from(k, pos, at, &mut out);
+                pos = at;
+            }
+            if e.insert_break {
+                k = self.seek(k, at);
+                out.push(1, self.value_in(k, at));
+            }
+            pos = pos.max((e.at + e.delete).min(end as usize) as u32);
+        }
+        self.copy_from(k, pos, end, &mut out);
+        out.finish(orig_chars)
+    }
+
+    /// The last run at or after run `k` that starts at or before `b` (`k` itself when none
+    /// does): [`OffsetMap::run_at`] for a cursor that only moves forward.
+    fn seek(&self, mut k: usize, b: u32) -> usize {
+        while k + 1 < self.runs.len() && self.runs[k + 1].norm <= b {
+            k += 1;
+        }
+        k
+    }
+
+    /// [`OffsetMap::get`] of byte `b` in run `k`.
+    fn value_in(&self, k: usize, b: u32) -> usize {
+        let Some(r) = self.runs.get(k) else { return 0 };
+        let chars = (b.saturating_sub(r.norm)) / u32::from(r.width.max(1));
+        (r.orig + chars * u32::from(r.step)) as usize
+    }
+
     /// Appends to `out` the map of normalized bytes `from..to` (character boundaries), run by
-    /// run.
+    /// run, starting the search for `from` at run `k`; returns the run the copy stopped in.
+    fn copy_from(&self, k: usize, from: u32, to: u32, out: &mut OffsetMapBuilder) -> usize {
+        let mut k = self.seek(k, from);
+        while k + 1 < self.runs.len() {
+            let r = self.runs[k];
+            let next = self.runs[k + 1].norm;
+            if r.norm >= to {
+                break;
+            }
+            let s = from.max(r.norm);
+            let e = to.min(next);
+            if e > s {
+                let w = u32::from(r.width.max(1));
+                let first = r.orig + (s - r.norm) / w * u32::from(r.step);
+                out.push_run(w as usize, first as usize, r.step, ((e - s) / w) as usize);
+            }
+            if next > to {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// Appends to `out` the map of normalized bytes `from..to` (character boundaries), run by
+    /// run: the plain form of [`OffsetMap::edited`]'s copy, which the tests hold it to.
+    #[cfg(test)]
     pub fn copy_range(&self, from: usize, to: usize, out: &mut OffsetMapBuilder) {
         if to <= from {
             return;
@@ -387,6 +468,65 @@ mod tests {
             for byte in 0..=len {
                 assert_eq!(copy.get(byte), map.get(byte), "cut {cut} byte {byte}");
             }
+        }
+    }
+
+    /// The map [`OffsetMap::edited`] is held to: kept ranges copied with
+    /// [`OffsetMap::copy_range`], each from a fresh search, and a line break mapped by
+    /// [`OffsetMap::get`].
+    fn edited_plainly(map: &OffsetMap, edits: &[Edit], orig_chars: usize) -> OffsetMap {
+        let len = map.norm_len();
+        let mut out = OffsetMapBuilder::default();
+        let mut pos = 0;
+        for e in edits {
+            if e.at > pos {
+                map.copy_range(pos, e.at, &mut out);
+                pos = e.at;
+            }
+            if e.insert_break {
+                out.push(1, map.get(e.at));
+            }
+            pos = pos.max(e.at + e.delete).min(len);
+        }
+        map.copy_range(pos, len, &mut out);
+        out.finish(orig_chars)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn edits_in_one_walk_map_like_edits_copied_range_by_range(
+            chars in proptest::collection::vec((1usize..=4, 0usize..3, 0u8..2), 0..60),
+            picks in proptest::collection::vec((0usize..70, 0usize..3, proptest::bool::ANY), 0..12),
+        ) {
+            // A map of characters of mixed widths whose input offsets advance, repeat (a
+            // phrase) or jump (deleted input), and sorted edits on character boundaries.
+            let mut b = OffsetMapBuilder::default();
+            let (mut src, mut starts, mut len) = (0, vec![], 0);
+            for &(w, jump, same) in &chars {
+                starts.push(len);
+                if same == 0 {
+                    src += jump;
+                }
+                b.push(w, src);
+                len += w;
+                if same == 1 {
+                    src += 1;
+                }
+            }
+            starts.push(len);
+            let map = b.finish(src + 1);
+            let mut edits: Vec<Edit> = picks
+                .iter()
+                .map(|&(i, d, brk)| {
+                    let at = starts[i % starts.len()];
+                    let end = starts[(i % starts.len() + d).min(starts.len() - 1)];
+                    Edit { at, delete: end - at, insert_break: brk }
+                })
+                .collect();
+            edits.sort_by_key(|e| e.at);
+            let (fast, plain) = (map.edited(&edits, src + 1), edited_plainly(&map, &edits, src + 1));
+            proptest::prop_assert_eq!(&fast.runs, &plain.runs);
+            proptest::prop_assert_eq!(&fast.blocks, &plain.blocks);
         }
     }
 
