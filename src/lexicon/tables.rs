@@ -730,6 +730,12 @@ pub const T3_SHORT_LABELS: [&str; 9] = [
     "其他",
 ];
 
+/// The characters the labels of [`T3_LONG_LABELS`] and [`T3_SHORT_LABELS`] start with: most
+/// lines start with none of them, and are ruled out in one test.
+const LABEL_FIRSTS: crate::scan::chars::IdeographSet = crate::scan::chars::IdeographSet::EMPTY
+    .with_firsts(&T3_LONG_LABELS)
+    .with_firsts(&T3_SHORT_LABELS);
+
 /// True when a line of the section text is a label of the standard tables rather than a
 /// heading of the report: `一、本年新收政府信息公开申请数量`, `二、上年结转…`,
 /// `三、本年度办理结果`, `四、结转下年度继续办理`, `(一)予以公开`, `(三)不予公开`,
@@ -748,6 +754,9 @@ pub fn is_table_row_label(line: &str) -> bool {
     let Some(first) = stripped.chars().find(|&c| !compacted_away(c)) else {
         return false;
     };
+    if !LABEL_FIRSTS.contains(first) {
+        return false;
+    }
     if T3_LONG_LABELS
         .iter()
         .filter(|p| p.starts_with(first))

@@ -17,8 +17,8 @@
 use crate::lexicon::bodies::{is_body, is_place, is_self_reference, SUBJECT_ENDS};
 use crate::page::furniture::Furniture;
 use crate::page::title::{is_agency_line, starts_with_year, Title};
-use crate::scan::chars::{char_len, head};
-use crate::scan::patterns::CJK;
+use crate::scan::chars::{back_bytes, back_chars, char_len, head};
+use crate::scan::patterns::{captures_from, chars_at, matches_at, years_at, CJK};
 use crate::text::lines::Line;
 use regex::Regex;
 use std::ops::Range;
@@ -62,13 +62,23 @@ fn lazy_name(n: &str) -> String {
 }
 
 /// 现公布三明市2019年… / 特向社会公布2021年本机关… / 现将2022年上海市人民政府参事室…
-static PUBLISH: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+fn publish() -> String {
+    format!(
         r"(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
         name("1,30"),
         lazy_name("1,30")
-    ))
-});
+    )
+}
+
+/// The characters [`publish`] starts with.
+const PUBLISH_VERBS: &[char] = &['现', '特', '兹', '今'];
+
+/// [`publish`], tried at each of its verbs ([`matches_at`]).
+static PUBLISH_AT: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", publish())));
+
+/// How far before its 编制 a [`COMPILED_BY`] match can start, in characters: the name and
+/// 负责/组织.
+const COMPILED_BY_REACH: usize = 34 + 2;
 
 /// …XX局编制了… / 由XX编制 / XX负责编制.
 static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,6 +96,9 @@ static SUMMED_UP: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// How far before its `(以下简称` an [`ALIAS`] match can start, in characters: the name.
+const ALIAS_REACH: usize = 40;
+
 /// XX(以下简称“YY”).
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -94,21 +107,35 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// 2022年,XX坚持…: the first sentence's subject after the year.
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+/// 2022年,XX坚持…: the first sentence's subject after the year (the year read after a
+/// character that is not a digit, or at the start). The plain form of [`SUBJECT_AT`].
+#[cfg(test)]
+fn subject_pattern() -> String {
+    format!(
         r"(?:^|[^0-9])(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})",
+        name("2,40")
+    )
+}
+
+/// [`subject_pattern`] from its year on, tried at each year ([`matches_at`]); group 1 is the
+/// subject in both.
+static SUBJECT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})",
         name("2,40")
     ))
 });
 
 /// The report named with its year: …2021年政府信息公开工作年度报告, 2021年度…年报.
-static REPORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+fn report_year() -> String {
+    format!(
         r"((?:19|20)[0-9]{{2}})年度?(?:本机关|本单位|本部门|{})?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)",
         lazy_name("1,30")
-    ))
-});
+    )
+}
+
+/// [`report_year`], tried at each year ([`matches_at`]).
+static REPORT_YEAR_AT: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", report_year())));
 
 /// The opening lists the template's parts: 本报告由总体情况、主动公开政府信息情况…组成.
 static LISTS_PARTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,6 +143,32 @@ static LISTS_PARTS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:本(?:年度)?报告|全文)(?:由|包括|分为)[^。]{0,20}(?:总体情况|概述)[^。]{0,200}(?:主动公开)",
     )
 });
+
+/// Whether [`LISTS_PARTS`] matches `region`. Every match starts with 全文 or with 本 at most
+/// 本年度 (9 bytes) before 报告, either followed by 由, 包括 or 分为: the search starts at the
+/// first of those, and is not run when there is none.
+fn lists_parts(region: &str) -> bool {
+    static REPORT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("报告"));
+    static WHOLE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("全文"));
+    let b = region.as_bytes();
+    let verb = |at: usize| {
+        region
+            .get(at..)
+            .is_some_and(|r| r.starts_with('由') || r.starts_with("包括") || r.starts_with("分为"))
+    };
+    let report = REPORT
+        .find_iter(b)
+        .find(|&p| verb(p + "报告".len()))
+        .map(|p| back_bytes(region, p, "本年度".len()));
+    let whole = WHOLE.find_iter(b).find(|&p| verb(p + "全文".len()));
+    match (report, whole) {
+        (Some(a), Some(b)) => LISTS_PARTS.is_match_at(region, a.min(b)),
+        (Some(a), None) | (None, Some(a)) => LISTS_PARTS.is_match_at(region, a),
+        (None, None) => false,
+    }
+}
 
 /// The signature: a body's name, then a date, at the end of the text.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -255,56 +308,70 @@ pub fn opening(j: &Joined) -> Opening {
             .next_back()
             .is_none_or(|c| matches!(c, ',' | '。' | ';' | ':' | '\n' | ' '))
     };
-    if let Some(c) = PUBLISH.captures_iter(region).find(|c| {
-        let at = c.get(0).map_or(0, |m| m.start());
-        clause_start(at) && !in_book_title(region, at)
-    }) {
-        if let Some(m) = c.get(1) {
+    let verbs = chars_at(region, PUBLISH_VERBS);
+    let at_verbs = verbs.iter().map(|&v| (v, v));
+    if let Some(c) = matches_at(&PUBLISH_AT, region, at_verbs)
+        .find(|c| clause_start(c.start) && !in_book_title(region, c.start))
+    {
+        if let (Some(m), Some(r)) = (c.str(1), c.range(1)) {
             // the name before the year, without leading verbs' remains
-            let n = strip_lead(m.as_str());
-            body(m.end() - n.len()..m.end(), &mut o);
+            let n = strip_lead(m);
+            body(r.end - n.len()..r.end, &mut o);
         }
-        if let Some(m) = c.get(3) {
-            body(m.range(), &mut o);
+        if let Some(r) = c.range(3) {
+            body(r, &mut o);
         }
-        if let Some(y) = c.get(2) {
-            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
+        if let (Some(y), Some(r)) = (c.str(2), c.range(2)) {
+            o.year = y.parse().ok().map(|v| (v, j.to_norm(r)));
         }
     }
-    if o.body.is_none() && region.contains("编制") {
-        for c in COMPILED_BY.captures_iter(region) {
-            let Some(m) = c.get(1) else { continue };
-            if in_book_title(region, m.start()) {
-                continue;
-            }
-            let n = strip_lead(m.as_str());
-            body(m.end() - n.len()..m.end(), &mut o);
-            if o.body.is_some() {
-                break;
+    if o.body.is_none() {
+        // Every match ends with 编制, its name at most 36 characters before: the search
+        // starts there, not at the opening's start.
+        if let Some(first) = memchr::memmem::find(region.as_bytes(), "编制".as_bytes()) {
+            let from = back_chars(region, first, COMPILED_BY_REACH);
+            for c in captures_from(&COMPILED_BY, region, from) {
+                let Some(m) = c.get(1) else { continue };
+                if in_book_title(region, m.start()) {
+                    continue;
+                }
+                let n = strip_lead(m.as_str());
+                body(m.end() - n.len()..m.end(), &mut o);
+                if o.body.is_some() {
+                    break;
+                }
             }
         }
     }
     if o.body.is_none() {
-        if let Some(m) = SUMMED_UP.captures(region).and_then(|c| c.get(1)) {
-            body(m.range(), &mut o);
+        // (every match starts with 汇总)
+        if let Some(first) = memchr::memmem::find(region.as_bytes(), "汇总".as_bytes()) {
+            if let Some(m) = SUMMED_UP.captures_at(region, first).and_then(|c| c.get(1)) {
+                body(m.range(), &mut o);
+            }
         }
     }
-    for c in REPORT_YEAR.captures_iter(region) {
-        let Some(all) = c.get(0) else { continue };
-        if in_book_title(region, all.start()) {
+    for c in matches_at(&REPORT_YEAR_AT, region, years_at(region).map(|y| (y, y))) {
+        let (Some(all), Some(all_range)) = (c.str(0), c.range(0)) else {
+            continue;
+        };
+        if in_book_title(region, all_range.start) {
             continue;
         }
-        o.annual |= all.as_str().ends_with("年度报告") || all.as_str().ends_with("年报");
+        o.annual |= all.ends_with("年度报告") || all.ends_with("年报");
         if o.year.is_none() {
-            let y = c.get(1).unwrap_or(all);
-            o.year = y.as_str().parse().ok().map(|v| (v, j.to_norm(y.range())));
+            let (y, r) = match (c.str(1), c.range(1)) {
+                (Some(y), Some(r)) => (y, r),
+                _ => (all, all_range),
+            };
+            o.year = y.parse().ok().map(|v| (v, j.to_norm(r)));
         }
-        if all.as_str().contains("本机关") || all.as_str().contains("本单位") {
+        if all.contains("本机关") || all.contains("本单位") {
             o.self_reference = true;
         }
         break;
     }
-    o.annual |= LISTS_PARTS.is_match(region);
+    o.annual |= lists_parts(region);
     o
 }
 
@@ -312,10 +379,11 @@ pub fn opening(j: &Joined) -> Opening {
 /// report's subject, not a body it cites (国务院办公厅…(以下简称国办)).
 fn alias(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 6000);
-    if !region.contains("以下简称") {
-        return None;
-    }
-    ALIAS.captures_iter(region).find_map(|c| {
+    // Every match has its name, at most 40 characters, before (以下简称: the search starts
+    // there.
+    let first = memchr::memmem::find(region.as_bytes(), "(以下简称".as_bytes())?;
+    let from = back_chars(region, first, ALIAS_REACH);
+    captures_from(&ALIAS, region, from).find_map(|c| {
         let m = c.get(1)?;
         let short = c.get(2)?.as_str();
         let n = m.as_str();
@@ -379,16 +447,23 @@ pub fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Opti
 /// The subject of the overview's first sentence: 「2022年,平潭综合实验区坚持以…」.
 fn subject(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 4000);
-    SUBJECT.captures_iter(region).find_map(|c| {
-        let m = c.get(1)?;
-        let run = m.as_str();
+    // The year follows a character that is not a digit (or starts the text); the match, and
+    // so the place after which the next is looked for, starts at that character.
+    let at_years = years_at(region).filter_map(|y| match region[..y].chars().next_back() {
+        None => Some((0, y)),
+        Some(c) if !c.is_ascii_digit() => Some((y - c.len_utf8(), y)),
+        Some(_) => None,
+    });
+    matches_at(&SUBJECT_AT, region, at_years).find_map(|c| {
+        let run = c.str(1)?;
+        let start = c.range(1)?.start;
         let cut = SUBJECT_ENDS
             .iter()
             .filter_map(|w| run.find(w))
             .min()
             .unwrap_or(run.len());
         let n = &run[..cut];
-        (is_body(n) && !is_self_reference(n)).then(|| j.to_norm(m.start()..m.start() + cut))
+        (is_body(n) && !is_self_reference(n)).then(|| j.to_norm(start..start + cut))
     })
 }
 
@@ -514,6 +589,190 @@ pub fn find(s: &Sources) -> (Option<Named>, Option<String>) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Group ranges of every match, in order: what a search gives the code that reads it.
+    type Found = Vec<Vec<Option<Range<usize>>>>;
+
+    fn plain(pattern: &str, hay: &str) -> Found {
+        re(pattern)
+            .captures_iter(hay)
+            .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+            .collect()
+    }
+
+    /// Openings made of pieces of the sentences the patterns read, each piece whole, cut
+    /// short or with a word changed, in any order: most texts hold near-matches and many
+    /// hold matches.
+    fn opening_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(0usize..1000, 0..120).prop_map(|r| {
+            let mut r = r.into_iter().cycle().take(200).enumerate();
+            let mut pick = |options: &[&'static str]| -> &'static str {
+                let (i, x) = r.next().unwrap_or((0, 0));
+                options[(x + i) % options.len()]
+            };
+            let mut out = String::new();
+            for _ in 0..1 + pick(&["0", "1", "2", "3", "4"]).len() * 3 {
+                let name = |pick: &mut dyn FnMut(&[&'static str]) -> &'static str| {
+                    let mut n = String::new();
+                    for _ in
+                        0..pick(&["", "a", "aa", "aaaa", "aaaaaaaa", "aaaaaaaaaaaaaaaaaa"]).len()
+                    {
+                        n.push_str(pick(&[
+                            "某",
+                            "市",
+                            "县",
+                            "局",
+                            "人民政府",
+                            "(",
+                            ")",
+                            "·",
+                            "编",
+                            "制",
+                            "年",
+                            "现",
+                            "本机关",
+                            "负责",
+                        ]));
+                    }
+                    n
+                };
+                let year = |pick: &mut dyn FnMut(&[&'static str]) -> &'static str| {
+                    [
+                        pick(&["2021", "1999", "2020", "1899", "20211", "202", "12021"]),
+                        pick(&["年", "年度", "年以来", "月", ""]),
+                    ]
+                    .concat()
+                };
+                let piece: String = match pick(&["p", "y", "s", "a", "l", "c", "n"]) {
+                    "p" => [
+                        pick(&["现", "特", "兹", "今", "实现"]).to_owned(),
+                        pick(&["", "予以", "将", "特"]).to_owned(),
+                        pick(&["", "向社会"]).to_owned(),
+                        pick(&["", "公布", "发布", "公开"]).to_owned(),
+                        pick(&["", "了"]).to_owned(),
+                        name(&mut pick),
+                        year(&mut pick),
+                        name(&mut pick),
+                        pick(&["政府信息公开", "信息公开", "政务公开", "公开", ""]).to_owned(),
+                    ]
+                    .concat(),
+                    "y" => [
+                        year(&mut pick),
+                        pick(&["", "本机关", "本单位"]).to_owned(),
+                        name(&mut pick),
+                        pick(&["政府信息公开", "信息公开", ""]).to_owned(),
+                        pick(&["", "工作"]).to_owned(),
+                        pick(&["", "年度"]).to_owned(),
+                        pick(&["报告", "年报", "报", ""]).to_owned(),
+                    ]
+                    .concat(),
+                    "s" => [
+                        pick(&["", "3", "x", "。", "\n"]).to_owned(),
+                        year(&mut pick),
+                        pick(&[",", "", "。"]).to_owned(),
+                        name(&mut pick),
+                    ]
+                    .concat(),
+                    "a" => [
+                        name(&mut pick),
+                        pick(&["(以下简称", "(以下", "以下简称"]).to_owned(),
+                        pick(&["", ":"]).to_owned(),
+                        pick(&["", "“", "\""]).to_owned(),
+                        name(&mut pick),
+                        pick(&["", "”", "\""]).to_owned(),
+                        pick(&[")", ""]).to_owned(),
+                    ]
+                    .concat(),
+                    "l" => [
+                        pick(&["本", "本年度", "全", "", "本年"]).to_owned(),
+                        pick(&["报告", "文"]).to_owned(),
+                        pick(&["由", "包括", "分为", "是"]).to_owned(),
+                        name(&mut pick),
+                        pick(&["总体情况", "概述", ""]).to_owned(),
+                        name(&mut pick),
+                        pick(&["主动公开", "。", ""]).to_owned(),
+                    ]
+                    .concat(),
+                    "c" => [
+                        pick(&["由", "", "汇总"]).to_owned(),
+                        name(&mut pick),
+                        pick(&["", "负责", "组织"]).to_owned(),
+                        pick(&["编制", "编", "各部门"]).to_owned(),
+                        pick(&["", "了", "而成"]).to_owned(),
+                    ]
+                    .concat(),
+                    _ => pick(&[",", "。", " ", "\n", "《", "》", "a1"]).to_owned(),
+                };
+                out.push_str(&piece);
+            }
+            out
+        })
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #[test]
+        fn prefiltered_opening_searches_find_what_the_plain_patterns_find(text in opening_text()) {
+            // 'static for the comparison helpers
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let verbs = chars_at(text, PUBLISH_VERBS);
+            let want = plain(&publish(), text);
+            let got: Found = matches_at(&PUBLISH_AT, text, verbs.iter().map(|&v| (v, v)))
+                .map(|c| (0..4).map(|i| c.range(i)).collect())
+                .collect();
+            proptest::prop_assert_eq!(got, want, "publish");
+
+            let want = plain(&report_year(), text);
+            let got: Found = matches_at(&REPORT_YEAR_AT, text, years_at(text).map(|y| (y, y)))
+                .map(|c| (0..2).map(|i| c.range(i)).collect())
+                .collect();
+            proptest::prop_assert_eq!(got, want, "report year");
+
+            // (SUBJECT_AT does not read the character before the year: group 1 and where the
+            // whole match starts are compared)
+            let want: Vec<(usize, Option<Range<usize>>)> = re(&subject_pattern())
+                .captures_iter(text)
+                .map(|c| (c.get(0).map_or(0, |m| m.start()), c.get(1).map(|m| m.range())))
+                .collect();
+            let at_years = years_at(text).filter_map(|y| match text[..y].chars().next_back() {
+                None => Some((0, y)),
+                Some(c) if !c.is_ascii_digit() => Some((y - c.len_utf8(), y)),
+                Some(_) => None,
+            });
+            let got: Vec<(usize, Option<Range<usize>>)> = matches_at(&SUBJECT_AT, text, at_years)
+                .map(|c| (c.start, c.range(1)))
+                .collect();
+            proptest::prop_assert_eq!(got, want, "subject");
+
+            for (pattern, word, reach) in [
+                (&*COMPILED_BY, "编制", COMPILED_BY_REACH),
+                (&*ALIAS, "(以下简称", ALIAS_REACH),
+            ] {
+                let want: Found = pattern
+                    .captures_iter(text)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+                    .collect();
+                let got: Found = match text.find(word) {
+                    Some(first) => captures_from(pattern, text, back_chars(text, first, reach))
+                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+                        .collect(),
+                    None => vec![],
+                };
+                proptest::prop_assert_eq!(got, want, "{}", word);
+            }
+            proptest::prop_assert_eq!(lists_parts(text), LISTS_PARTS.is_match(text));
+            let want = SUMMED_UP.captures(text).and_then(|c| c.get(1)).map(|m| m.range());
+            let got = text
+                .find("汇总")
+                .and_then(|f| SUMMED_UP.captures_at(text, f))
+                .and_then(|c| c.get(1))
+                .map(|m| m.range());
+            proptest::prop_assert_eq!(got, want, "summed up");
+        }
+    }
+
     fn agency(text: &str) -> (Option<String>, Option<String>) {
         let m = crate::analyze(text).meta;
         (m.agency, m.agency_source)

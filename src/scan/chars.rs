@@ -74,6 +74,30 @@ impl IdeographSet {
         self
     }
 
+    /// The set with the first character of each of `words` added (for constants: a word
+    /// that does not start with an ideograph of the range does not compile).
+    pub const fn with_firsts(mut self, words: &[&str]) -> IdeographSet {
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            // every ideograph of the range is three bytes in UTF-8
+            assert!(
+                b.len() >= 3 && b[0] & 0xF0 == 0xE0,
+                "not an ideograph of the set's range"
+            );
+            let c =
+                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            assert!(
+                c >= IDEO_FIRST && c <= IDEO_LAST,
+                "not an ideograph of the set's range"
+            );
+            let i = c - IDEO_FIRST;
+            self.0[(i / 64) as usize] |= 1 << (i % 64);
+            k += 1;
+        }
+        self
+    }
+
     /// Adds `c`; false (and nothing added) when it is outside the range.
     pub fn insert(&mut self, c: char) -> bool {
         let Some(i) = (c as u32)
@@ -203,6 +227,26 @@ pub fn next_ascii_or(b: &[u8], from: usize, x: u8) -> Option<usize> {
         .map(|k| at + k)
 }
 
+/// The first ASCII digit of `b` at or after `from`, eight bytes at a time (digits are
+/// rare in most eight-byte words of Chinese text).
+pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at + 8 <= b.len() {
+        // a byte is a digit when it is 0x30 + (0…9): after `^ 0x30`, below 10 (the high
+        // bits are set only for the bytes below 10, exactly: no carry crosses a byte)
+        let y = word(b, at) ^ (LO * 0x30);
+        let hits = !(((y & !HI).wrapping_add(HI - LO * 10)) | y) & HI;
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    b.get(at..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| at + k)
+}
+
 /// The code point of the three-byte UTF-8 character at `b[i..i + 3]` (the caller knows the
 /// lead byte is E0–EF), decoded without the checks of `str::chars`.
 #[inline]
@@ -214,6 +258,30 @@ pub fn code_at3(b: &[u8], i: usize) -> u32 {
 #[inline]
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
+}
+
+/// The byte offset `n` characters before byte `at` of `s` (a character boundary), or 0.
+pub fn back_chars(s: &str, at: usize, n: usize) -> usize {
+    let mut b = at.min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    for _ in 0..n {
+        match s[..b].chars().next_back() {
+            Some(c) => b -= c.len_utf8(),
+            None => break,
+        }
+    }
+    b
+}
+
+/// The character boundary at or before byte `at - n` of `s`, or 0.
+pub fn back_bytes(s: &str, at: usize, n: usize) -> usize {
+    let mut b = at.min(s.len()).saturating_sub(n);
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
 }
 
 /// At most the first `3 × n` bytes of `s` (at least `n` characters of Chinese text, all of
@@ -251,10 +319,13 @@ mod tests {
             assert!(runtime.insert(c));
         }
         assert!(!runtime.insert('〇') && !runtime.insert('a') && !runtime.insert('\u{A000}'));
+        const FIRSTS: IdeographSet =
+            IdeographSet::EMPTY.with_firsts(&["一二", "十", "㐀x", "\u{9FFF}"]);
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             let want = matches!(c, '一' | '十' | '㐀' | '\u{9FFF}');
             assert_eq!(SET.contains(c), want, "{c}");
             assert_eq!(runtime.contains(c), want, "{c}");
+            assert_eq!(FIRSTS.contains(c), want, "{c}");
         }
     }
 
@@ -262,7 +333,7 @@ mod tests {
         #[test]
         fn word_scans_answer_like_byte_scans(
             b in proptest::collection::vec(
-                proptest::sample::select(vec![0u8, 1, b'\n', b'(', 0x7F, 0x80, 0xE3, 0xE4, 0xFF]),
+                proptest::sample::select(vec![0u8, 1, b'\n', b'(', 0x7F, 0x80, 0xE3, 0xE4, 0xFF, b'0', b'9', b'/', b':', 0xB0, 0xB9]),
                 0..40,
             ),
             from in 0usize..44,
@@ -272,6 +343,10 @@ mod tests {
             proptest::prop_assert_eq!(byte_count(&b, 0xE3), count(0xE3));
             proptest::prop_assert_eq!(byte_count(&b, 0), count(0));
             proptest::prop_assert_eq!(ascii_count(&b), b.iter().filter(|c| c.is_ascii()).count());
+            proptest::prop_assert_eq!(
+                next_digit(&b, from),
+                b.get(from..).and_then(|r| r.iter().position(u8::is_ascii_digit)).map(|k| from + k)
+            );
             let want = b
                 .get(from..)
                 .and_then(|r| r.iter().position(|&c| c.is_ascii() || c == 0xE3))

@@ -207,7 +207,7 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     loop {
-        let k = i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
+        let k = crate::scan::chars::next_digit(b, i)?;
         if k == 0 || !b[k - 1].is_ascii_digit() {
             return Some(k);
         }

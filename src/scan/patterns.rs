@@ -22,6 +22,122 @@ fn re(pattern: &str) -> Regex {
 /// CJK ideographs of the blocks reports use (the range of [`crate::scan::chars::is_cjk`]).
 pub const CJK: &str = "一-鿿㐀-䶿豈-﫿";
 
+/// A match of a pattern anchored with `^`, tried at one place of a text: its groups' ranges
+/// are ranges of that text.
+pub struct MatchAt<'h> {
+    /// Where the whole match starts in the text (before `base` when the unanchored pattern
+    /// it stands for reads a character first, as `(?:^|[^0-9])2021年` does).
+    pub start: usize,
+    base: usize,
+    caps: regex::Captures<'h>,
+}
+
+impl<'h> MatchAt<'h> {
+    /// The range of group `i` in the text.
+    pub fn range(&self, i: usize) -> Option<Range<usize>> {
+        self.caps
+            .get(i)
+            .map(|m| self.base + m.start()..self.base + m.end())
+    }
+
+    /// The text of group `i`.
+    pub fn str(&self, i: usize) -> Option<&'h str> {
+        self.caps.get(i).map(|m| m.as_str())
+    }
+
+    /// Where the whole match ends in the text.
+    pub fn end(&self) -> usize {
+        self.caps.get(0).map_or(self.base, |m| self.base + m.end())
+    }
+}
+
+/// The matches `captures_iter` of an unanchored pattern gives — leftmost first, none
+/// overlapping the one before — found by trying `anchored` (the same pattern behind `^`) only
+/// at the places `at` yields, in ascending order: `(start, base)`, where the whole match would
+/// start and where the anchored pattern is tried (the same place unless the unanchored pattern
+/// reads a character before its anchored part).
+///
+/// Exact when every match of the unanchored pattern starts at a place of `at` and the pattern
+/// looks at nothing before it (no `\b`, no look-behind): then the leftmost match is the first
+/// place where the anchored pattern matches, with the same groups. The page's regex engine has
+/// no literal prefilters, so an unanchored search walks its whole haystack; this walks only
+/// from each place until the pattern fails, usually within a few bytes.
+pub fn matches_at<'h>(
+    anchored: &'static Regex,
+    hay: &'h str,
+    at: impl Iterator<Item = (usize, usize)>,
+) -> impl Iterator<Item = MatchAt<'h>> {
+    let mut floor = 0;
+    at.filter_map(move |(start, base)| {
+        if start < floor {
+            return None;
+        }
+        let caps = anchored.captures(hay.get(base..)?)?;
+        let m = MatchAt { start, base, caps };
+        floor = m.end();
+        Some(m)
+    })
+}
+
+/// `re.captures_iter(hay)` for a pattern none of whose matches starts before `from` and that
+/// never matches the empty string: the same matches, the search started at `from`.
+pub fn captures_from<'h>(
+    re: &'static Regex,
+    hay: &'h str,
+    from: usize,
+) -> impl Iterator<Item = regex::Captures<'h>> {
+    let mut at = Some(from);
+    std::iter::from_fn(move || {
+        let c = re.captures_at(hay, at?)?;
+        let m = c.get(0)?;
+        at = (m.end() > m.start()).then_some(m.end());
+        Some(c)
+    })
+}
+
+/// Where the years `1900年` … `2099年` of `s` start (four ASCII digits, then 年), in order.
+pub fn years_at(s: &str) -> impl Iterator<Item = usize> + '_ {
+    static NIAN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("年"));
+    let b = s.as_bytes();
+    NIAN.find_iter(b).filter_map(move |p| {
+        let y = p.checked_sub(4)?;
+        let d = &b[y..p];
+        (d.iter().all(u8::is_ascii_digit) && matches!(&d[..2], b"19" | b"20")).then_some(y)
+    })
+}
+
+/// Where the characters `cs` occur in `s`, in order. For up to three distinct last bytes of
+/// three-byte characters (现 特 兹 今), a memchr over those bytes, each hit checked; otherwise a
+/// walk over the characters.
+pub fn chars_at(s: &str, cs: &[char]) -> Vec<usize> {
+    let mut last: Vec<u8> = Vec::with_capacity(3);
+    let mut fast = true;
+    for c in cs {
+        let mut buf = [0u8; 4];
+        let e = c.encode_utf8(&mut buf).as_bytes();
+        fast &= e.len() == 3;
+        if !last.contains(&e[e.len() - 1]) {
+            last.push(e[e.len() - 1]);
+        }
+    }
+    if !fast || last.is_empty() || last.len() > 3 {
+        return s
+            .char_indices()
+            .filter(|(_, c)| cs.contains(c))
+            .map(|(i, _)| i)
+            .collect();
+    }
+    let (x, y, z) = (last[0], last[1.min(last.len() - 1)], last[last.len() - 1]);
+    memchr::memchr3_iter(x, y, z, s.as_bytes())
+        .filter_map(|p| {
+            let start = p.checked_sub(2)?;
+            let ch = s.get(start..p + 1)?.chars().next()?;
+            cs.contains(&ch).then_some(start)
+        })
+        .collect()
+}
+
 /// A document number's year in brackets, serial and 号 (`[2019]14号`): the issuer before it
 /// (up to 14 ideographs, 国办发) is read backwards by hand, so that the search starts from a
 /// literal bracket (a regex starting with a class of ideographs would walk the whole text).
@@ -138,9 +254,9 @@ pub fn phones(s: &str) -> Vec<Range<usize>> {
     let mut at = 0;
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+        match crate::scan::chars::next_digit(b, i) {
+            Some(k) => i = k,
+            None => break,
         }
         let run = i;
         while i < b.len() && b[i].is_ascii_digit() {
@@ -173,21 +289,40 @@ pub fn phones(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// E-mail addresses: smgkb@126.com.
+/// E-mail addresses: smgkb@126.com. (The plain form of [`EMAIL_AT`], which the tests hold
+/// [`emails`] to.)
+#[cfg(test)]
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
 
+/// [`EMAIL`] behind `^`, tried where an address can start.
+static EMAIL_AT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
+
+/// The e-mail addresses of `s`. An address's user part is a run of the characters before
+/// its `@` (which none of them is): for each `@`, the pattern is tried, anchored, at the start
+/// of that run, never over the whole text.
 pub fn emails(s: &str) -> Vec<Range<usize>> {
-    if !s.contains('@') {
-        return Vec::new();
+    let b = s.as_bytes();
+    let user = |c: u8| c.is_ascii_alphanumeric() || b"._+-".contains(&c);
+    let starts = memchr::memchr_iter(b'@', b).filter_map(|at| {
+        let from = b[..at].iter().rposition(|&c| !user(c)).map_or(0, |k| k + 1);
+        (from < at).then_some((from, from))
+    });
+    // (a run that starts inside the last match is clamped to its end, where the plain
+    // search would go on)
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut floor = 0;
+    for (from, _) in starts {
+        let from = from.max(floor);
+        let Some(c) = s.get(from..).and_then(|rest| EMAIL_AT.find(rest)) else {
+            continue;
+        };
+        let t = c.as_str().trim_end_matches(['.', '-']);
+        out.push(from..from + t.len());
+        floor = from + c.end();
     }
-    EMAIL
-        .find_iter(s)
-        .map(|m| {
-            let t = m.as_str().trim_end_matches(['.', '-']);
-            m.start()..m.start() + t.len()
-        })
-        .collect()
+    out
 }
 
 /// Web addresses: http://…, https://…, www.… up to the first character that is not
@@ -355,6 +490,63 @@ mod tests {
                 .captures_iter(s)
                 .filter_map(|c| c.get(1).map(|m| m.range()))
                 .collect()
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn emails_are_found_like_the_plain_pattern_finds_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b1", ".", "-", "+", "_", "@", "com", ".cn", " ", "邮箱", "@@", "x.y"]),
+                0..30,
+            ),
+        ) {
+            let s = parts.concat();
+            let plain: Vec<Range<usize>> = EMAIL
+                .find_iter(&s)
+                .map(|m| m.start()..m.start() + m.as_str().trim_end_matches(['.', '-']).len())
+                .collect();
+            proptest::prop_assert_eq!(emails(&s), plain);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn places_of_characters_and_years_are_found_like_a_walk_finds_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["现", "特", "兹", "今", "实", "年", "2021", "1999", "3", "x", "😀", "é", "·"]),
+                0..40,
+            ),
+        ) {
+            let s = parts.concat();
+            for cs in [&['现', '特', '兹', '今'][..], &['现', '年', '实', '·'][..], &['😀', 'x'][..]] {
+                let walk: Vec<usize> =
+                    s.char_indices().filter(|(_, c)| cs.contains(c)).map(|(i, _)| i).collect();
+                proptest::prop_assert_eq!(chars_at(&s, cs), walk);
+            }
+            let walk: Vec<usize> = s
+                .char_indices()
+                .filter(|&(i, _)| {
+                    let b = s.as_bytes();
+                    s[i..].starts_with("年")
+                        && i >= 4
+                        && b[i - 4..i].iter().all(u8::is_ascii_digit)
+                        && matches!(&b[i - 4..i - 2], b"19" | b"20")
+                })
+                .map(|(i, _)| i - 4)
+                .collect();
+            proptest::prop_assert_eq!(years_at(&s).collect::<Vec<_>>(), walk);
+            for at in 0..=s.len() {
+                for n in [0, 1, 3] {
+                    let want = s[..s.floor_char_boundary(at)]
+                        .char_indices()
+                        .rev()
+                        .nth(n.max(1) - 1)
+                        .map_or(0, |(i, _)| i);
+                    let want = if n == 0 { s.floor_char_boundary(at) } else { want };
+                    proptest::prop_assert_eq!(crate::scan::chars::back_chars(&s, at, n), want);
+                }
+            }
         }
     }
 
