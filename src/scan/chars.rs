@@ -57,18 +57,24 @@ pub struct IdeographSet([u64; IDEO_WORDS]);
 impl IdeographSet {
     pub const EMPTY: IdeographSet = IdeographSet([0; IDEO_WORDS]);
 
+    /// The set with code point `c` added (for constants: one outside the range does not
+    /// compile).
+    const fn with_code(mut self, c: u32) -> IdeographSet {
+        assert!(
+            c >= IDEO_FIRST && c <= IDEO_LAST,
+            "not an ideograph of the set's range"
+        );
+        let i = c - IDEO_FIRST;
+        self.0[(i / 64) as usize] |= 1 << (i % 64);
+        self
+    }
+
     /// The set with `cs` added (for constants: a character outside the range does not
     /// compile).
     pub const fn with(mut self, cs: &[char]) -> IdeographSet {
         let mut k = 0;
         while k < cs.len() {
-            let c = cs[k] as u32;
-            assert!(
-                c >= IDEO_FIRST && c <= IDEO_LAST,
-                "not an ideograph of the set's range"
-            );
-            let i = c - IDEO_FIRST;
-            self.0[(i / 64) as usize] |= 1 << (i % 64);
+            self = self.with_code(cs[k] as u32);
             k += 1;
         }
         self
@@ -85,14 +91,7 @@ impl IdeographSet {
                 b.len() >= 3 && b[0] & 0xF0 == 0xE0,
                 "not an ideograph of the set's range"
             );
-            let c =
-                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
-            assert!(
-                c >= IDEO_FIRST && c <= IDEO_LAST,
-                "not an ideograph of the set's range"
-            );
-            let i = c - IDEO_FIRST;
-            self.0[(i / 64) as usize] |= 1 << (i % 64);
+            self = self.with_code(code_at3(b, 0));
             k += 1;
         }
         self
@@ -250,8 +249,8 @@ pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 /// The code point of the three-byte UTF-8 character at `b[i..i + 3]` (the caller knows the
 /// lead byte is E0–EF), decoded without the checks of `str::chars`.
 #[inline]
-pub fn code_at3(b: &[u8], i: usize) -> u32 {
-    (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)
+pub const fn code_at3(b: &[u8], i: usize) -> u32 {
+    ((b[i] & 0x0F) as u32) << 12 | ((b[i + 1] & 0x3F) as u32) << 6 | (b[i + 2] & 0x3F) as u32
 }
 
 /// Number of characters (Unicode scalars) in `s`.

@@ -508,9 +508,7 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(emails(&s), plain);
         }
-    }
 
-    proptest::proptest! {
         #[test]
         fn places_of_characters_and_years_are_found_like_a_walk_finds_them(
             parts in proptest::collection::vec(

@@ -87,7 +87,7 @@ fn stages(text: JsValue, rounds: JsValue) -> Result<JsValue, JsValue> {
         .chain(["json", "JSON.parse"])
         .map(|k| (k, 0.0))
         .collect();
-    let mut add = |sums: &mut Vec<(&'static str, f64)>, k: &str, ms: f64| {
+    let add = |sums: &mut Vec<(&'static str, f64)>, k: &str, ms: f64| {
         if let Some(s) = sums.iter_mut().find(|s| s.0 == k) {
             s.1 += ms;
         }
