@@ -192,6 +192,15 @@ pub fn find_all(s: &str) -> Vec<(usize, Date, usize)> {
             (None, Some(y)) => y,
             (None, None) => break,
         };
+        // An Arabic date starts with a four-digit year: a run of digits of another length
+        // is passed over whole (no date starts inside it).
+        if b[at].is_ascii_digit() {
+            let run = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if run != 4 {
+                i = at + run;
+                continue;
+            }
+        }
         match parse(&s[at..]) {
             Some((d, len)) => {
                 out.push((at, d, len));

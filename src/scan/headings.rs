@@ -296,6 +296,18 @@ fn numbering(line: &str, expect_arabic: Option<u32>) -> Option<Numbering> {
     None
 }
 
+/// False when `s`, which starts with an ASCII digit, cannot start an Arabic numbering (see
+/// [`numbering`]: one or two digits, then 、 . , ) or an ideograph): a cheap test for the
+/// many numbers of a line that are not headings (`12 34 56` in a table row).
+pub fn may_open_arabic(s: &str) -> bool {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&n)
+        && s[n..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '、' | '.' | ',' | ')') || crate::scan::chars::is_cjk(c))
+}
+
 /// Chinese numeral up to 九十九 at the start: value and byte length.
 pub fn cn_number(s: &str) -> Option<(u32, usize)> {
     let digit = |c: char| crate::scan::chars::cn_digit(c).filter(|_| c != '零');
@@ -393,6 +405,22 @@ fn title_extent(rest: &str, style: Style) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_number_that_may_not_open_a_numbering_opens_none(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["1", "2", "12", "0", " ", "、", ".", ",", ")", "进一步", "年", "x", "3.5", "。"]),
+                1..8,
+            ),
+            expect in proptest::option::of(0u32..30),
+        ) {
+            let s = format!("1{}", parts.concat());
+            if !may_open_arabic(&s) {
+                proptest::prop_assert!(numbering(&s, expect).is_none(), "{}", s);
+            }
+        }
+    }
 
     fn title(line: &str) -> Option<(&'static str, String, String)> {
         parse(line, None).map(|h| {

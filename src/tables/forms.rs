@@ -154,26 +154,28 @@ pub(crate) fn tokenize(norm: &str, line: Range<usize>) -> TLine {
         .unwrap_or(toks.len());
     toks.drain(..first);
     // Digits glued to the end of a label become their own value token (in a line without
-    // separators: a tab or pipe cell such as `数据1` is one cell).
-    let mut out = Vec::with_capacity(toks.len() + 1);
-    for tok in toks {
-        if tok.is_label() && kind == LineKind::Plain {
-            if let Some(cut) = glued_digits_at_end(norm, tok.range.clone()) {
-                out.push(Tok {
-                    range: tok.range.start..cut,
-                    value: None,
-                });
-                let v = norm.get(cut..tok.range.end).and_then(parse_cell);
-                out.push(Tok {
-                    range: cut..tok.range.end,
-                    value: v,
-                });
+    // separators: a tab or pipe cell such as `数据1` is one cell). (In place, from the end,
+    // so that a split does not move the labels still to be looked at.)
+    if kind == LineKind::Plain {
+        for k in (0..toks.len()).rev() {
+            if !toks[k].is_label() {
                 continue;
             }
+            if let Some(cut) = glued_digits_at_end(norm, toks[k].range.clone()) {
+                let end = toks[k].range.end;
+                toks[k].range.end = cut;
+                let value = norm.get(cut..end).and_then(parse_cell);
+                toks.insert(
+                    k + 1,
+                    Tok {
+                        range: cut..end,
+                        value,
+                    },
+                );
+            }
         }
-        out.push(tok);
     }
-    TLine { kind, toks: out }
+    TLine { kind, toks }
 }
 
 fn classify(norm: &str, r: Range<usize>) -> Tok {
@@ -202,7 +204,10 @@ fn split_cells(norm: &str, r: Range<usize>, sep: u8) -> Vec<Tok> {
 fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
     let text = norm.get(line.clone()).unwrap_or("");
     // Words from the end: values while they parse, then everything before is the label.
-    let mut vals: Vec<Tok> = Vec::new();
+    // (Pushed last first, the label after them, then turned around: one vector, sized by
+    // the spaces.)
+    let mut out: Vec<Tok> =
+        Vec::with_capacity(crate::scan::chars::byte_count(text.as_bytes(), b' ') + 2);
     let mut end = text.trim_end().len();
     let mut label_end = end;
     while end > 0 {
@@ -215,14 +220,13 @@ fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
         let Some(v) = parse_cell_loose(word) else {
             break;
         };
-        vals.push(Tok {
+        out.push(Tok {
             range: line.start + word_start..line.start + end,
             value: Some(v),
         });
         label_end = text[..word_start].trim_end().len();
         end = label_end;
     }
-    let mut out = Vec::with_capacity(vals.len() + 1);
     let label_start = text.len() - text.trim_start().len();
     if label_end > label_start {
         out.push(Tok {
@@ -230,7 +234,7 @@ fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
             value: None,
         });
     }
-    out.extend(vals.into_iter().rev());
+    out.reverse();
     out
 }
 

@@ -301,6 +301,9 @@ fn headings_in(t: &str, marks: &[usize], seq: &mut Sequence, out: &mut Vec<usize
         if c == '#' || c.is_ascii_digit() && t.as_bytes()[p - 1].is_ascii_digit() {
             continue; // (the last digit of a run numbers no heading)
         }
+        if c.is_ascii_digit() && !headings::may_open_arabic(&t[p..]) {
+            continue; // (a number that no heading's numbering starts with: most cells)
+        }
         let before = t[..p].trim_end_matches([' ', '\t']);
         let spaced = before.len() < p;
         let boundary = spaced
