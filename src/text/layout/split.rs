@@ -25,7 +25,7 @@ use crate::lexicon::bodies::{ORG_SUFFIXES, PLACE_SUFFIXES};
 use crate::lexicon::page::{header_key_at, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
-use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral, next_ascii_or};
+use crate::scan::chars::{char_len, code_at3, head, is_cjk, is_cn_numeral, next_ascii_or};
 use crate::scan::headings::{self, Style};
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -40,10 +40,12 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     let lines = profile::extents(norm);
     // Line breaks that became spaces: decided for the whole text by its long lines, then
     // applied to every line (a crawler's header block is joined the same way as its body).
-    let joined = lines.iter().any(|l| {
+    // (each line's gaps, where this decision counted them: the rules below ask again)
+    let mut counted: Vec<Option<Option<usize>>> = vec![None; lines.len()];
+    let joined = lines.iter().zip(&mut counted).any(|(l, known)| {
         l.end - l.start >= 150
             && l.text(norm).contains(' ')
-            && gaps(l.text(norm)).is_some_and(|g| g >= 3)
+            && known.insert(gaps(l.text(norm))).is_some_and(|g| g >= 3)
     });
     // Fragments joined with spaces: spaces stand before continuing punctuation (`情况 、`).
     let fragmented = first
@@ -51,13 +53,14 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         && lines
             .iter()
             .map(|l| {
-                l.text(norm)
-                    .as_bytes()
-                    .windows(2)
-                    .filter(|w| w[0] == b' ')
-                    .count()
-                    .min(1)
-                    * l.text(norm).matches(" 、").count()
+                // (a line with a space before its last byte: how many ` 、` it has)
+                let b = l.text(norm).as_bytes();
+                let spaced = memchr::memchr(b' ', &b[..b.len().saturating_sub(1)]).is_some();
+                if spaced {
+                    SPACE_DUN.find_iter(b).count()
+                } else {
+                    0
+                }
             })
             .sum::<usize>()
             >= 3;
@@ -78,7 +81,7 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     // breadcrumb or a header above it, it is cut out there.
     let (title_at, title_field) = title_field(norm);
     let (mut mark_buf, mut stop_buf) = (Vec::new(), Vec::new());
-    for l in lines {
+    for (l, known) in lines.into_iter().zip(counted) {
         if l.is_blank() {
             continue;
         }
@@ -95,7 +98,7 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         // (A Markdown heading is one line by construction.)
         if joined
             && t.contains(' ')
-            && gaps(t).is_some()
+            && known.unwrap_or_else(|| gaps(t)).is_some()
             && !(t.starts_with('#') && char_len(t) < 80)
         {
             joined_spaces(t, &mut here);
@@ -846,7 +849,26 @@ fn gaps(t: &str) -> Option<usize> {
     let mut before_run: Option<char> = None; // the character before the current run of spaces
     let mut in_run = false;
     let mut spaced_cjk = false; // the last character is CJK with a space before it
-    for c in t.chars() {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // (three-byte characters, most of the text, decoded by hand)
+        let c = match b[i] {
+            x if x < 0x80 => {
+                i += 1;
+                char::from(x)
+            }
+            0xE0..=0xEF => {
+                let c = char::from_u32(code_at3(b, i)).unwrap_or(char::REPLACEMENT_CHARACTER);
+                i += 3;
+                c
+            }
+            _ => {
+                let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                i += c.len_utf8();
+                c
+            }
+        };
         if c == ' ' {
             if spaced_cjk {
                 lonely += 1;
@@ -857,19 +879,21 @@ fn gaps(t: &str) -> Option<usize> {
                 before_run = prev;
             }
         } else {
+            let wide = is_cjk(c);
             if in_run {
                 // between words or after a sentence: not beside a number (`申请 749 件`) or
                 // after a numbering (`(一) 系统化…`), which OCR and Markdown text space out
-                if before_run
-                    .is_some_and(|p| is_cjk(p) || TERMINAL.contains(&p) || matches!(p, '”' | '》'))
-                    && is_cjk(c)
+                if wide
+                    && before_run.is_some_and(|p| {
+                        is_cjk(p) || TERMINAL.contains(&p) || matches!(p, '”' | '》')
+                    })
                 {
                     gaps += 1;
                 }
                 in_run = false;
             }
-            spaced_cjk = is_cjk(c) && prev == Some(' ');
-            if is_cjk(c) {
+            spaced_cjk = wide && prev == Some(' ');
+            if wide {
                 cjk += 1;
             }
         }
@@ -881,6 +905,13 @@ fn gaps(t: &str) -> Option<usize> {
 fn is_wide(c: char) -> bool {
     is_cjk(c) || matches!(c, '。' | '、' | ')' | '”' | '》' | ':' | ',')
 }
+
+/// ` 、`: a space before continuing punctuation, the mark of fragments joined with spaces.
+static SPACE_DUN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" 、"));
+
+/// The characters a numbering read whole by [`headings::numbering_prefix`] ends with (besides
+/// ① … ⑳): `一、`, `1.`, `1,`, `(一)`, `1)`, `第一部分`, `第一章`, `第一篇`.
+const NUMBERING_ENDS: &[char] = &['、', '.', ',', ')', '分', '章', '篇'];
 
 /// Breaks at the spaces of a joined line. (A pipe table row keeps its spaces: they pad cells.)
 fn joined_spaces(t: &str, out: &mut Vec<usize>) {
@@ -913,11 +944,16 @@ fn joined_spaces(t: &str, out: &mut Vec<usize>) {
         if depth > 0 || c == '\t' || t[p..q].contains('\t') {
             continue;
         }
-        // `一、 概述`: the space after a numbering belongs to the heading.
-        let ends_in_numbering = t[..p].char_indices().rev().take(6).any(|(k, _)| {
-            let w = &t[k..p];
-            headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
-        });
+        // `一、 概述`: the space after a numbering belongs to the heading. (A numbering read
+        // whole ends with one of `NUMBERING_ENDS`: only then are the words before tried.)
+        let ends_in_numbering = t[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| NUMBERING_ENDS.contains(&c) || ('①'..='⑳').contains(&c))
+            && t[..p].char_indices().rev().take(6).any(|(k, _)| {
+                let w = &t[k..p];
+                headings::numbering_prefix(w).is_some_and(|(_, _, body)| body == w.len())
+            });
         if ends_in_numbering {
             continue;
         }
@@ -1002,6 +1038,72 @@ const UNIT_LIKE: &[char] = &[
 #[cfg(test)]
 mod tests {
     use super::super::tests::lines;
+
+    /// [`gaps`] as first written, a character at a time: the specification of the hand
+    /// decoding.
+    fn gaps_by_chars(t: &str) -> Option<usize> {
+        let (mut gaps, mut cjk, mut lonely) = (0, 0, 0);
+        let (mut prev, mut before_run): (Option<char>, Option<char>) = (None, None);
+        let (mut in_run, mut spaced_cjk) = (false, false);
+        for c in t.chars() {
+            if c == ' ' {
+                if spaced_cjk {
+                    lonely += 1;
+                }
+                spaced_cjk = false;
+                if !in_run {
+                    in_run = true;
+                    before_run = prev;
+                }
+            } else {
+                if in_run {
+                    if before_run.is_some_and(|p| {
+                        super::is_cjk(p) || super::TERMINAL.contains(&p) || matches!(p, '”' | '》')
+                    }) && super::is_cjk(c)
+                    {
+                        gaps += 1;
+                    }
+                    in_run = false;
+                }
+                spaced_cjk = super::is_cjk(c) && prev == Some(' ');
+                if super::is_cjk(c) {
+                    cjk += 1;
+                }
+            }
+            prev = Some(c);
+        }
+        (lonely * 5 < cjk.max(1)).then_some(gaps)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gaps_are_counted_as_a_character_walk_counts_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["政", "府", " ", "  ", "。", "”", "》", "a", "1", "é", "😀", ":", "、"]),
+                0..40,
+            ),
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(super::gaps(&t), gaps_by_chars(&t));
+        }
+
+        #[test]
+        fn a_numbering_read_whole_ends_with_one_of_the_numbering_ends(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["一", "十", "1", "12", "、", ".", ",", ")", "(", "第", "部分", "章", "篇", "③", "#", " ", "情况", "x"]),
+                1..7,
+            ),
+        ) {
+            let w = parts.concat();
+            if crate::scan::headings::numbering_prefix(&w).is_some_and(|(_, _, body)| body == w.len()) {
+                let last = w.chars().next_back().unwrap_or(' ');
+                proptest::prop_assert!(
+                    super::NUMBERING_ENDS.contains(&last) || ('①'..='⑳').contains(&last),
+                    "{}", w
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_heading_after_a_full_stop_starts_a_line() {
