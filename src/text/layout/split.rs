@@ -52,16 +52,7 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
         && joined
         && lines
             .iter()
-            .map(|l| {
-                // (a line with a space before its last byte: how many ` 、` it has)
-                let b = l.text(norm).as_bytes();
-                let spaced = memchr::memchr(b' ', &b[..b.len().saturating_sub(1)]).is_some();
-                if spaced {
-                    SPACE_DUN.find_iter(b).count()
-                } else {
-                    0
-                }
-            })
+            .map(|l| spaced_dun(l.text(norm)))
             .sum::<usize>()
             >= 3;
     if fragmented {
@@ -909,6 +900,16 @@ fn is_wide(c: char) -> bool {
 /// ` 、`: a space before continuing punctuation, the mark of fragments joined with spaces.
 static SPACE_DUN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" 、"));
 
+/// How many ` 、` a line has when a space stands before its last byte (0 otherwise).
+fn spaced_dun(t: &str) -> usize {
+    let b = t.as_bytes();
+    if memchr::memchr(b' ', &b[..b.len().saturating_sub(1)]).is_some() {
+        SPACE_DUN.find_iter(b).count()
+    } else {
+        0
+    }
+}
+
 /// The characters a numbering read whole by [`headings::numbering_prefix`] ends with (besides
 /// ① … ⑳): `一、`, `1.`, `1,`, `(一)`, `1)`, `第一部分`, `第一章`, `第一篇`.
 const NUMBERING_ENDS: &[char] = &['、', '.', ',', ')', '分', '章', '篇'];
@@ -1085,6 +1086,19 @@ mod tests {
         ) {
             let t = parts.concat();
             proptest::prop_assert_eq!(super::gaps(&t), gaps_by_chars(&t));
+        }
+
+        #[test]
+        fn spaced_continuing_marks_are_counted_as_the_plain_count_counts_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "、", " 、", "a", "情况", "\t"]),
+                0..20,
+            ),
+        ) {
+            let t = parts.concat();
+            let plain = t.as_bytes().windows(2).filter(|w| w[0] == b' ').count().min(1)
+                * t.matches(" 、").count();
+            proptest::prop_assert_eq!(super::spaced_dun(&t), plain);
         }
 
         #[test]
