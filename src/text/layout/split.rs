@@ -25,7 +25,7 @@ use crate::lexicon::bodies::{ORG_SUFFIXES, PLACE_SUFFIXES};
 use crate::lexicon::page::{header_key_at, BREADCRUMB_STARTS, DOC_TITLE_ENDS, HEADER_KEYS};
 use crate::lexicon::parts;
 use crate::lexicon::tables::{T3_LONG_LABELS, T3_SHORT_LABELS};
-use crate::scan::chars::{char_len, code_at3, head, is_cjk, is_cn_numeral, next_ascii_or};
+use crate::scan::chars::{char_len, head, is_cjk, is_cn_numeral, next_ascii_or};
 use crate::scan::headings::{self, Style};
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -840,26 +840,7 @@ fn gaps(t: &str) -> Option<usize> {
     let mut before_run: Option<char> = None; // the character before the current run of spaces
     let mut in_run = false;
     let mut spaced_cjk = false; // the last character is CJK with a space before it
-    let b = t.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // (three-byte characters, most of the text, decoded by hand)
-        let c = match b[i] {
-            x if x < 0x80 => {
-                i += 1;
-                char::from(x)
-            }
-            0xE0..=0xEF => {
-                let c = char::from_u32(code_at3(b, i)).unwrap_or(char::REPLACEMENT_CHARACTER);
-                i += 3;
-                c
-            }
-            _ => {
-                let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                i += c.len_utf8();
-                c
-            }
-        };
+    for c in t.chars() {
         if c == ' ' {
             if spaced_cjk {
                 lonely += 1;
@@ -1040,54 +1021,7 @@ const UNIT_LIKE: &[char] = &[
 mod tests {
     use super::super::tests::lines;
 
-    /// [`gaps`] as first written, a character at a time: the specification of the hand
-    /// decoding.
-    fn gaps_by_chars(t: &str) -> Option<usize> {
-        let (mut gaps, mut cjk, mut lonely) = (0, 0, 0);
-        let (mut prev, mut before_run): (Option<char>, Option<char>) = (None, None);
-        let (mut in_run, mut spaced_cjk) = (false, false);
-        for c in t.chars() {
-            if c == ' ' {
-                if spaced_cjk {
-                    lonely += 1;
-                }
-                spaced_cjk = false;
-                if !in_run {
-                    in_run = true;
-                    before_run = prev;
-                }
-            } else {
-                if in_run {
-                    if before_run.is_some_and(|p| {
-                        super::is_cjk(p) || super::TERMINAL.contains(&p) || matches!(p, '”' | '》')
-                    }) && super::is_cjk(c)
-                    {
-                        gaps += 1;
-                    }
-                    in_run = false;
-                }
-                spaced_cjk = super::is_cjk(c) && prev == Some(' ');
-                if super::is_cjk(c) {
-                    cjk += 1;
-                }
-            }
-            prev = Some(c);
-        }
-        (lonely * 5 < cjk.max(1)).then_some(gaps)
-    }
-
     proptest::proptest! {
-        #[test]
-        fn gaps_are_counted_as_a_character_walk_counts_them(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec!["政", "府", " ", "  ", "。", "”", "》", "a", "1", "é", "😀", ":", "、"]),
-                0..40,
-            ),
-        ) {
-            let t = parts.concat();
-            proptest::prop_assert_eq!(super::gaps(&t), gaps_by_chars(&t));
-        }
-
         #[test]
         fn spaced_continuing_marks_are_counted_as_the_plain_count_counts_them(
             parts in proptest::collection::vec(
