@@ -246,6 +246,36 @@ pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| at + k)
 }
 
+/// The byte where the character `n` characters after byte `from` of `s` (a character
+/// boundary) starts; the end of `s` when it has fewer. A character starts at every byte that
+/// is not a continuation byte (`10xxxxxx`): they are counted eight at a time, so that the
+/// walk does not wait on each character's width before reading the next.
+pub fn skip_chars(s: &str, from: usize, n: usize) -> usize {
+    let b = s.as_bytes();
+    let mut at = from.min(b.len());
+    let mut n = n;
+    while at + 8 <= b.len() {
+        let w = word(b, at);
+        // (a continuation byte has its high bit set and the next one clear)
+        let leads = 8 - (w & !(w << 1) & HI).count_ones() as usize;
+        if leads > n {
+            break;
+        }
+        n -= leads;
+        at += 8;
+    }
+    while at < b.len() {
+        if b[at] & 0xC0 != 0x80 {
+            if n == 0 {
+                return at;
+            }
+            n -= 1;
+        }
+        at += 1;
+    }
+    b.len()
+}
+
 /// The code point of the three-byte UTF-8 character at `b[i..i + 3]` (the caller knows the
 /// lead byte is E0–EF), decoded without the checks of `str::chars`.
 #[inline]
@@ -325,6 +355,20 @@ mod tests {
             assert_eq!(SET.contains(c), want, "{c}");
             assert_eq!(runtime.contains(c), want, "{c}");
             assert_eq!(FIRSTS.contains(c), want, "{c}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn characters_skipped_eight_bytes_at_a_time_are_the_text_s_characters(
+            s in "\\PC{0,60}",
+            from in 0usize..70,
+            n in 0usize..70,
+        ) {
+            let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+            let from = starts.get(from % (starts.len() + 1)).copied().unwrap_or(s.len());
+            let want = s[from..].char_indices().nth(n).map_or(s.len(), |(i, _)| from + i);
+            proptest::prop_assert_eq!(skip_chars(&s, from, n), want);
         }
     }
 

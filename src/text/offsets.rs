@@ -363,19 +363,7 @@ impl CharIndex {
     }
 }
 
-/// The byte `n` characters after byte `from` of `text` (a character boundary); the end when
-/// the text ends first. Steps by the lead bytes' widths, without decoding.
-pub fn skip_chars(text: &str, from: usize, n: usize) -> usize {
-    let b = text.as_bytes();
-    let mut at = from;
-    for _ in 0..n {
-        match b.get(at) {
-            Some(&lead) => at += crate::scan::chars::utf8_width(lead),
-            None => return text.len(),
-        }
-    }
-    at.min(text.len())
-}
+pub use crate::scan::chars::skip_chars;
 
 /// One change to the normalized text: delete `delete` bytes at byte `at`, and/or insert a
 /// line break before `at`.
