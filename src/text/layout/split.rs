@@ -40,13 +40,16 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     let lines = profile::extents(norm);
     // Line breaks that became spaces: decided for the whole text by its long lines, then
     // applied to every line (a crawler's header block is joined the same way as its body).
-    // (each line's gaps, where this decision counted them: the rules below ask again)
-    let mut counted: Vec<Option<Option<usize>>> = vec![None; lines.len()];
-    let joined = lines.iter().zip(&mut counted).any(|(l, known)| {
-        l.end - l.start >= 150
-            && l.text(norm).contains(' ')
-            && known.insert(gaps(l.text(norm))).is_some_and(|g| g >= 3)
+    // (the gaps of the lines this decision counted, by line: the rules below ask again)
+    let mut counted: Vec<(usize, Option<usize>)> = Vec::new();
+    let joined = lines.iter().enumerate().any(|(k, l)| {
+        l.end - l.start >= 150 && l.text(norm).contains(' ') && {
+            let g = gaps(l.text(norm));
+            counted.push((k, g));
+            g.is_some_and(|g| g >= 3)
+        }
     });
+    let mut counted = counted.into_iter().peekable();
     // Fragments joined with spaces: spaces stand before continuing punctuation (`情况 、`).
     let fragmented = first
         && joined
@@ -72,7 +75,8 @@ pub fn plan(norm: &str, first: bool) -> (Vec<Edit>, bool) {
     // breadcrumb or a header above it, it is cut out there.
     let (title_at, title_field) = title_field(norm);
     let (mut mark_buf, mut stop_buf) = (Vec::new(), Vec::new());
-    for (l, known) in lines.into_iter().zip(counted) {
+    for (k, l) in lines.into_iter().enumerate() {
+        let known = counted.next_if(|&(j, _)| j == k).map(|(_, g)| g);
         if l.is_blank() {
             continue;
         }
