@@ -307,13 +307,13 @@ pub fn emails(s: &str) -> Vec<Range<usize>> {
     let user = |c: u8| c.is_ascii_alphanumeric() || b"._+-".contains(&c);
     let starts = memchr::memchr_iter(b'@', b).filter_map(|at| {
         let from = b[..at].iter().rposition(|&c| !user(c)).map_or(0, |k| k + 1);
-        (from < at).then_some((from, from))
+        (from < at).then_some(from)
     });
     // (a run that starts inside the last match is clamped to its end, where the plain
     // search would go on)
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut floor = 0;
-    for (from, _) in starts {
+    for from in starts {
         let from = from.max(floor);
         let Some(c) = s.get(from..).and_then(|rest| EMAIL_AT.find(rest)) else {
             continue;
