@@ -18,7 +18,7 @@ use crate::lexicon::bodies::{is_body, is_place, is_self_reference, SUBJECT_ENDS}
 use crate::page::furniture::Furniture;
 use crate::page::title::{is_agency_line, starts_with_year, Title};
 use crate::scan::chars::{back_bytes, back_chars, char_len, head};
-use crate::scan::patterns::{captures_from, chars_at, matches_at, years_at, CJK};
+use crate::scan::patterns::{captures_from, chars_at, matches_at, years_at, MatchAt, CJK};
 use crate::text::lines::Line;
 use regex::Regex;
 use std::ops::Range;
@@ -61,30 +61,31 @@ fn lazy_name(n: &str) -> String {
     format!("[{CJK}()·]{{{n}}}?")
 }
 
+/// The verbs a publishing sentence starts with ([`publish`]): it is tried only at them.
+const PUBLISH_VERBS: [char; 4] = ['现', '特', '兹', '今'];
+
 /// 现公布三明市2019年… / 特向社会公布2021年本机关… / 现将2022年上海市人民政府参事室…
 fn publish() -> String {
+    let verbs: Vec<String> = PUBLISH_VERBS.iter().map(char::to_string).collect();
     format!(
-        r"(?:现|特|兹|今)(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
+        r"(?:{})(?:予以|予|将|就|特)?(?:向社会)?(?:公布|发布|报告如下|公开)?(?:了)?({})?((?:19|20)[0-9]{{2}})年度?({})?(?:政府信息公开|政务公开|信息公开)",
+        verbs.join("|"),
         name("1,30"),
         lazy_name("1,30")
     )
 }
 
-/// The characters [`publish`] starts with.
-const PUBLISH_VERBS: &[char] = &['现', '特', '兹', '今'];
-
 /// [`publish`], tried at each of its verbs ([`matches_at`]).
 static PUBLISH_AT: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", publish())));
 
-/// How far before its 编制 a [`COMPILED_BY`] match can start, in characters: the name and
-/// 负责/组织.
-const COMPILED_BY_REACH: usize = 34 + 2;
+/// The longest name [`COMPILED_BY`] reads before 编制, in characters.
+const COMPILED_BY_NAME: usize = 34;
 
 /// …XX局编制了… / 由XX编制 / XX负责编制.
 static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"({})(?:负责|组织)?编制(?:了|完成|形成|而成)?",
-        name("2,34")
+        name(&format!("2,{COMPILED_BY_NAME}"))
     ))
 });
 
@@ -96,35 +97,26 @@ static SUMMED_UP: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// How far before its `(以下简称` an [`ALIAS`] match can start, in characters: the name.
-const ALIAS_REACH: usize = 40;
+/// The longest name [`ALIAS`] reads before `(以下简称`, in characters.
+const ALIAS_NAME: usize = 40;
 
 /// XX(以下简称“YY”).
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r#"({})\(以下简称:?[“"]?([{CJK}]{{1,12}})[”"]?\)"#,
-        name("2,40")
+        name(&format!("2,{ALIAS_NAME}"))
     ))
 });
 
-/// 2022年,XX坚持…: the first sentence's subject after the year (the year read after a
-/// character that is not a digit, or at the start). The plain form of [`SUBJECT_AT`].
-#[cfg(test)]
-fn subject_pattern() -> String {
-    format!(
-        r"(?:^|[^0-9])(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})",
-        name("2,40")
-    )
+/// 2022年,XX坚持…: the first sentence's subject after the year, from the year on (group 1
+/// is the subject). The whole pattern reads the character before the year first: one that is
+/// not a digit, or the start of the text (`(?:^|[^0-9])`, see [`subjects`]).
+fn subject_from_year() -> String {
+    format!(r"(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})", name("2,40"))
 }
 
-/// [`subject_pattern`] from its year on, tried at each year ([`matches_at`]); group 1 is the
-/// subject in both.
-static SUBJECT_AT: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^(?:(?:19|20)[0-9]{{2}})年(?:度|以来)?,({})",
-        name("2,40")
-    ))
-});
+/// [`subject_from_year`], tried at each year ([`matches_at`]).
+static SUBJECT_AT: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{}", subject_from_year())));
 
 /// The report named with its year: …2021年政府信息公开工作年度报告, 2021年度…年报.
 fn report_year() -> String {
@@ -289,6 +281,52 @@ fn strip_lead(n: &str) -> &str {
     n
 }
 
+/// The publishing sentences of `region`, as `captures_iter` of [`publish`] finds them: tried
+/// at its verbs only.
+fn publishing(region: &str) -> impl Iterator<Item = MatchAt<'_>> {
+    let verbs = chars_at(region, &PUBLISH_VERBS);
+    matches_at(&PUBLISH_AT, region, verbs.into_iter().map(|v| (v, v)))
+}
+
+/// The report named with its year ([`report_year`]), tried at each year only.
+fn report_years(region: &str) -> impl Iterator<Item = MatchAt<'_>> {
+    matches_at(&REPORT_YEAR_AT, region, years_at(region).map(|y| (y, y)))
+}
+
+/// The first sentences' subjects ([`subject_from_year`]), tried at each year that follows a
+/// character that is not a digit (or starts the text); a match, and so the place after which
+/// the next is looked for, starts at that character.
+fn subjects(region: &str) -> impl Iterator<Item = MatchAt<'_>> {
+    let at_years = years_at(region).filter_map(|y| match region[..y].chars().next_back() {
+        None => Some((0, y)),
+        Some(c) if !c.is_ascii_digit() => Some((y - c.len_utf8(), y)),
+        Some(_) => None,
+    });
+    matches_at(&SUBJECT_AT, region, at_years)
+}
+
+/// The matches of `pattern` in `region`, each of which has `word` after a name of at most
+/// `name` characters (and, before 编制, 负责 or 组织: two more): searched from that far before
+/// the first `word`, not from the start; none when `word` is absent.
+fn named_before<'h>(
+    pattern: &'static Regex,
+    region: &'h str,
+    word: &str,
+    name: usize,
+) -> impl Iterator<Item = regex::Captures<'h>> {
+    let first = memchr::memmem::find(region.as_bytes(), word.as_bytes());
+    first
+        .into_iter()
+        .flat_map(move |f| captures_from(pattern, region, back_chars(region, f, name + 2)))
+}
+
+/// The first 汇总 sentence ([`SUMMED_UP`]): every match starts with 汇总, so the search starts
+/// at the first.
+fn summed_up(region: &str) -> Option<regex::Captures<'_>> {
+    let first = memchr::memmem::find(region.as_bytes(), "汇总".as_bytes())?;
+    SUMMED_UP.captures_at(region, first)
+}
+
 /// Reads the opening sentences of the body (`j`, see [`Joined`]).
 pub fn opening(j: &Joined) -> Opening {
     let region = head(&j.text, OPENING_BYTES / 3);
@@ -308,10 +346,8 @@ pub fn opening(j: &Joined) -> Opening {
             .next_back()
             .is_none_or(|c| matches!(c, ',' | '。' | ';' | ':' | '\n' | ' '))
     };
-    let verbs = chars_at(region, PUBLISH_VERBS);
-    let at_verbs = verbs.iter().map(|&v| (v, v));
-    if let Some(c) = matches_at(&PUBLISH_AT, region, at_verbs)
-        .find(|c| clause_start(c.start) && !in_book_title(region, c.start))
+    if let Some(c) =
+        publishing(region).find(|c| clause_start(c.start) && !in_book_title(region, c.start))
     {
         if let (Some(m), Some(r)) = (c.str(1), c.range(1)) {
             // the name before the year, without leading verbs' remains
@@ -326,32 +362,24 @@ pub fn opening(j: &Joined) -> Opening {
         }
     }
     if o.body.is_none() {
-        // Every match ends with 编制, its name at most 36 characters before: the search
-        // starts there, not at the opening's start.
-        if let Some(first) = memchr::memmem::find(region.as_bytes(), "编制".as_bytes()) {
-            let from = back_chars(region, first, COMPILED_BY_REACH);
-            for c in captures_from(&COMPILED_BY, region, from) {
-                let Some(m) = c.get(1) else { continue };
-                if in_book_title(region, m.start()) {
-                    continue;
-                }
-                let n = strip_lead(m.as_str());
-                body(m.end() - n.len()..m.end(), &mut o);
-                if o.body.is_some() {
-                    break;
-                }
+        for c in named_before(&COMPILED_BY, region, "编制", COMPILED_BY_NAME) {
+            let Some(m) = c.get(1) else { continue };
+            if in_book_title(region, m.start()) {
+                continue;
+            }
+            let n = strip_lead(m.as_str());
+            body(m.end() - n.len()..m.end(), &mut o);
+            if o.body.is_some() {
+                break;
             }
         }
     }
     if o.body.is_none() {
-        // (every match starts with 汇总)
-        if let Some(first) = memchr::memmem::find(region.as_bytes(), "汇总".as_bytes()) {
-            if let Some(m) = SUMMED_UP.captures_at(region, first).and_then(|c| c.get(1)) {
-                body(m.range(), &mut o);
-            }
+        if let Some(m) = summed_up(region).and_then(|c| c.get(1)) {
+            body(m.range(), &mut o);
         }
     }
-    for c in matches_at(&REPORT_YEAR_AT, region, years_at(region).map(|y| (y, y))) {
+    for c in report_years(region) {
         let (Some(all), Some(all_range)) = (c.str(0), c.range(0)) else {
             continue;
         };
@@ -379,11 +407,7 @@ pub fn opening(j: &Joined) -> Opening {
 /// report's subject, not a body it cites (国务院办公厅…(以下简称国办)).
 fn alias(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 6000);
-    // Every match has its name, at most 40 characters, before (以下简称: the search starts
-    // there.
-    let first = memchr::memmem::find(region.as_bytes(), "(以下简称".as_bytes())?;
-    let from = back_chars(region, first, ALIAS_REACH);
-    captures_from(&ALIAS, region, from).find_map(|c| {
+    named_before(&ALIAS, region, "(以下简称", ALIAS_NAME).find_map(|c| {
         let m = c.get(1)?;
         let short = c.get(2)?.as_str();
         let n = m.as_str();
@@ -447,14 +471,7 @@ pub fn signature_date(norm: &str, lines: &[Line], furniture: &Furniture) -> Opti
 /// The subject of the overview's first sentence: 「2022年,平潭综合实验区坚持以…」.
 fn subject(j: &Joined) -> Option<Range<usize>> {
     let region = head(&j.text, 4000);
-    // The year follows a character that is not a digit (or starts the text); the match, and
-    // so the place after which the next is looked for, starts at that character.
-    let at_years = years_at(region).filter_map(|y| match region[..y].chars().next_back() {
-        None => Some((0, y)),
-        Some(c) if !c.is_ascii_digit() => Some((y - c.len_utf8(), y)),
-        Some(_) => None,
-    });
-    matches_at(&SUBJECT_AT, region, at_years).find_map(|c| {
+    subjects(region).find_map(|c| {
         let run = c.str(1)?;
         let start = c.range(1)?.start;
         let cut = SUBJECT_ENDS
@@ -715,61 +732,39 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn prefiltered_opening_searches_find_what_the_plain_patterns_find(text in opening_text()) {
-            // 'static for the comparison helpers
-            let text: &'static str = Box::leak(text.into_boxed_str());
-            let verbs = chars_at(text, PUBLISH_VERBS);
-            let want = plain(&publish(), text);
-            let got: Found = matches_at(&PUBLISH_AT, text, verbs.iter().map(|&v| (v, v)))
-                .map(|c| (0..4).map(|i| c.range(i)).collect())
-                .collect();
-            proptest::prop_assert_eq!(got, want, "publish");
+            let groups = |m: MatchAt, n: usize| (0..n).map(|i| m.range(i)).collect::<Vec<_>>();
+            let all = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+            let got: Found = publishing(&text).map(|m| groups(m, 4)).collect();
+            proptest::prop_assert_eq!(got, plain(&publish(), &text), "publish");
 
-            let want = plain(&report_year(), text);
-            let got: Found = matches_at(&REPORT_YEAR_AT, text, years_at(text).map(|y| (y, y)))
-                .map(|c| (0..2).map(|i| c.range(i)).collect())
-                .collect();
-            proptest::prop_assert_eq!(got, want, "report year");
+            let got: Found = report_years(&text).map(|m| groups(m, 2)).collect();
+            proptest::prop_assert_eq!(got, plain(&report_year(), &text), "report year");
 
-            // (SUBJECT_AT does not read the character before the year: group 1 and where the
-            // whole match starts are compared)
-            let want: Vec<(usize, Option<Range<usize>>)> = re(&subject_pattern())
-                .captures_iter(text)
-                .map(|c| (c.get(0).map_or(0, |m| m.start()), c.get(1).map(|m| m.range())))
-                .collect();
-            let at_years = years_at(text).filter_map(|y| match text[..y].chars().next_back() {
-                None => Some((0, y)),
-                Some(c) if !c.is_ascii_digit() => Some((y - c.len_utf8(), y)),
-                Some(_) => None,
-            });
-            let got: Vec<(usize, Option<Range<usize>>)> = matches_at(&SUBJECT_AT, text, at_years)
-                .map(|c| (c.start, c.range(1)))
-                .collect();
+            // (the anchored pattern does not read the character before the year: where the
+            // whole match starts and the subject are compared)
+            let want: Vec<(usize, Option<Range<usize>>)> =
+                re(&format!("(?:^|[^0-9]){}", subject_from_year()))
+                    .captures_iter(&text)
+                    .map(|c| (c.get(0).map_or(0, |m| m.start()), c.get(1).map(|m| m.range())))
+                    .collect();
+            let got: Vec<(usize, Option<Range<usize>>)> =
+                subjects(&text).map(|c| (c.start, c.range(1))).collect();
             proptest::prop_assert_eq!(got, want, "subject");
 
-            for (pattern, word, reach) in [
-                (&*COMPILED_BY, "编制", COMPILED_BY_REACH),
-                (&*ALIAS, "(以下简称", ALIAS_REACH),
+            for (pattern, word, name) in [
+                (&*COMPILED_BY, "编制", COMPILED_BY_NAME),
+                (&*ALIAS, "(以下简称", ALIAS_NAME),
             ] {
-                let want: Found = pattern
-                    .captures_iter(text)
-                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
-                    .collect();
-                let got: Found = match text.find(word) {
-                    Some(first) => captures_from(pattern, text, back_chars(text, first, reach))
-                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
-                        .collect(),
-                    None => vec![],
-                };
+                let want: Found = pattern.captures_iter(&text).map(all).collect();
+                let got: Found = named_before(pattern, &text, word, name).map(all).collect();
                 proptest::prop_assert_eq!(got, want, "{}", word);
             }
-            proptest::prop_assert_eq!(lists_parts(text), LISTS_PARTS.is_match(text));
-            let want = SUMMED_UP.captures(text).and_then(|c| c.get(1)).map(|m| m.range());
-            let got = text
-                .find("汇总")
-                .and_then(|f| SUMMED_UP.captures_at(text, f))
-                .and_then(|c| c.get(1))
-                .map(|m| m.range());
-            proptest::prop_assert_eq!(got, want, "summed up");
+            proptest::prop_assert_eq!(lists_parts(&text), LISTS_PARTS.is_match(&text));
+            proptest::prop_assert_eq!(
+                summed_up(&text).map(all),
+                SUMMED_UP.captures(&text).map(all),
+                "summed up"
+            );
         }
     }
 
