@@ -273,12 +273,8 @@ pub fn phones(s: &str) -> Vec<Range<usize>> {
             .unwrap_or(run);
         at = at.max(from);
         while let Some(m) = PHONE.find_at(&s[..i], at) {
-            let before = m.start().checked_sub(1).map(|k| b[k]);
-            let after = b.get(m.end()).copied();
-            if before.is_some_and(|c| c.is_ascii_digit())
-                || after.is_some_and(|c| c.is_ascii_digit())
-            {
-                // inside a longer run of digits: look again from the next character
+            if in_longer_digit_run(b, m.range()) {
+                // look again from the next character
                 at = m.start() + 1;
                 continue;
             }
@@ -287,6 +283,14 @@ pub fn phones(s: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether the digits `r` of `b` are part of a longer run of digits (a phone number is
+/// never: the regex has no look-around, so this is checked by hand).
+fn in_longer_digit_run(b: &[u8], r: Range<usize>) -> bool {
+    let before = r.start.checked_sub(1).map(|k| b[k]);
+    let after = b.get(r.end).copied();
+    before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// E-mail addresses: smgkb@126.com. (The plain form of [`EMAIL_AT`], which the tests hold
@@ -461,11 +465,7 @@ mod tests {
             let mut out = Vec::new();
             let mut at = 0;
             while let Some(m) = PHONE.find_at(s, at) {
-                let before = m.start().checked_sub(1).map(|i| b[i]);
-                let after = b.get(m.end()).copied();
-                if before.is_some_and(|c| c.is_ascii_digit())
-                    || after.is_some_and(|c| c.is_ascii_digit())
-                {
+                if super::in_longer_digit_run(b, m.range()) {
                     at = m.start() + 1;
                     continue;
                 }

@@ -204,10 +204,8 @@ fn split_cells(norm: &str, r: Range<usize>, sep: u8) -> Vec<Tok> {
 fn split_plain(norm: &str, line: Range<usize>) -> Vec<Tok> {
     let text = norm.get(line.clone()).unwrap_or("");
     // Words from the end: values while they parse, then everything before is the label.
-    // (Pushed last first, the label after them, then turned around: one vector, sized by
-    // the spaces.)
-    let mut out: Vec<Tok> =
-        Vec::with_capacity(crate::scan::chars::byte_count(text.as_bytes(), b' ') + 2);
+    // (Pushed last first, the label after them, then turned around: one vector.)
+    let mut out: Vec<Tok> = Vec::new();
     let mut end = text.trim_end().len();
     let mut label_end = end;
     while end > 0 {

@@ -333,7 +333,7 @@ impl<'a> Text<'a> {
         let n = chars.end.saturating_sub(chars.start);
         // Short spans (numbers, titles): walk on from the start instead of a second lookup.
         let e = if n <= crate::text::offsets::CHECKPOINT {
-            crate::text::offsets::skip_chars(self.orig, s, n)
+            crate::scan::chars::skip_chars(self.orig, s, n)
         } else {
             self.orig_index.byte(self.orig, chars.end).max(s)
         };

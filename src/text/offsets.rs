@@ -10,6 +10,8 @@
 //! Guarantees: lookups never panic (offsets past the end clamp to the end), and a map answers
 //! exactly what the per-byte table it replaces would have answered.
 
+use crate::scan::chars::skip_chars;
+
 /// One run of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
@@ -362,8 +364,6 @@ impl CharIndex {
         skip_chars(text, start as usize, c % CHECKPOINT)
     }
 }
-
-pub use crate::scan::chars::skip_chars;
 
 /// One change to the normalized text: delete `delete` bytes at byte `at`, and/or insert a
 /// line break before `at`.
